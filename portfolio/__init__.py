@@ -1,0 +1,90 @@
+"""Portfolio: the application-portfolio and information-security register of I&A Duo+."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS = {
+    "DATABASE_URL": None,  # None: SQLite in the instance folder
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_IDLE_HOURS": 8,
+    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session does
+    "BABEL_DEFAULT_LOCALE": "nl",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
+    "LANGUAGES": ("nl", "en"),
+    "LOGIN_MAX_FAILURES": 5,
+    "LOGIN_LOCK_MINUTES": 15,
+    "ARGON2": {},  # keyword arguments for argon2.PasswordHasher; empty: the library's defaults
+    "ADMIN_EMAIL": "admin@example.org",
+    "AUDIT_PAGE_SIZE": 50,
+}
+
+
+def create_app(test_config=None):
+    """Build the application: config, database, extensions, blueprints, errors, CLI."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+    )
+    load_config(app, test_config)
+
+    from portfolio import audit, auth, cli, db, errors, i18n, security, ui
+
+    db.init_app(app)
+    audit.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    auth.init_app(app)
+    ui.init_app(app)
+    register_blueprints(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def load_config(app, test_config):
+    """Defaults, then instance/config.py, then PORTFOLIO_* environment, then test overrides."""
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env(prefix="PORTFOLIO")
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _stored_secret_key(Path(app.instance_path))
+    if not app.config["DATABASE_URL"]:
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        database = Path(app.instance_path) / "portfolio.sqlite3"
+        app.config["DATABASE_URL"] = f"sqlite:///{database}"
+    app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(hours=app.config["SESSION_IDLE_HOURS"])
+
+
+def _stored_secret_key(instance_path):
+    """Read the installation's secret key, generating it (readable by the owner only) on first use."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def register_blueprints(app):
+    from portfolio import health, i18n
+    from portfolio.audit.views import bp as audit_bp
+    from portfolio.auth.views import bp as auth_bp
+    from portfolio.dashboard.views import bp as dashboard_bp
+    from portfolio.users.views import bp as users_bp
+
+    for blueprint in (health.bp, i18n.bp, auth_bp, dashboard_bp, users_bp, audit_bp):
+        app.register_blueprint(blueprint)

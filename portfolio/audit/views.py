@@ -1,0 +1,37 @@
+"""The global audit log, for the CISO and administrators."""
+
+from flask import Blueprint, current_app, render_template, request
+from sqlmodel import select
+
+from portfolio.audit import services
+from portfolio.audit.forms import AuditFilterForm
+from portfolio.auth.models import User
+from portfolio.auth.permissions import Permission, requires
+from portfolio.db import get_session
+
+bp = Blueprint("audit", __name__, url_prefix="/audit")
+
+
+@bp.route("/")
+@requires(Permission.READ_AUDIT)
+def index():
+    session = get_session()
+    users = session.exec(select(User).order_by(User.email)).all()
+    form = AuditFilterForm(
+        request.args, users=users, entity_types=services.entity_types(session)
+    )
+    if request.args and not form.validate():
+        return render_template("audit/index.html", form=form, entries=[], total=0, page=1, pages=1), 400
+    log_filter = services.LogFilter(
+        actor_id=int(form.user.data) if form.user.data else None,
+        entity_type=form.entity_type.data or None,
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+    )
+    per_page = current_app.config["AUDIT_PAGE_SIZE"]
+    page = form.page.data or 1
+    entries, total = services.search(session, log_filter, page=page, per_page=per_page)
+    pages = max(1, -(-total // per_page))
+    return render_template(
+        "audit/index.html", form=form, entries=entries, total=total, page=page, pages=pages
+    )

@@ -1,0 +1,85 @@
+"""Who may do what (DESIGN.md §3): roles grant permissions, every route names the one it needs."""
+
+from enum import StrEnum
+
+from flask import abort, current_app, redirect, request, url_for
+from flask_login import current_user
+
+from portfolio.auth.models import Role
+
+
+class Permission(StrEnum):
+    PUBLIC = "public"  # anyone, signed in or not
+    SIGNED_IN = "signed_in"  # any active account: own password, logout
+    READ_REGISTER = "read_register"
+    WRITE_REGISTER = "write_register"
+    MANAGE_SECURITY = "manage_security"
+    READ_AUDIT = "read_audit"
+    READ_PRIVACY = "read_privacy"
+    WRITE_PRIVACY = "write_privacy"
+    MANAGE_BREACHES = "manage_breaches"
+    ADMINISTER = "administer"  # users, roles, reference lists
+
+
+_EVERYONE = {Permission.SIGNED_IN, Permission.READ_REGISTER}
+
+ROLE_PERMISSIONS = {
+    Role.VIEWER: frozenset(_EVERYONE),
+    Role.EDITOR: frozenset(_EVERYONE | {Permission.WRITE_REGISTER}),
+    Role.CISO: frozenset(
+        _EVERYONE | {Permission.MANAGE_SECURITY, Permission.READ_AUDIT, Permission.READ_PRIVACY}
+    ),
+    Role.PRIVACY: frozenset(
+        _EVERYONE
+        | {Permission.READ_PRIVACY, Permission.WRITE_PRIVACY, Permission.MANAGE_BREACHES}
+    ),
+    Role.ADMIN: frozenset(set(Permission) - {Permission.PUBLIC}),
+}
+
+# Endpoints that Flask registers itself and so cannot carry the decorator.
+BUILTIN_ENDPOINT_RULES = {"static": Permission.PUBLIC}
+
+
+def can(user, permission):
+    """Whether user (possibly anonymous) holds permission."""
+    if permission == Permission.PUBLIC:
+        return True
+    if not user or not user.is_authenticated:
+        return False
+    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def requires(permission):
+    """Mark a view with the permission it needs; enforcement happens before every request."""
+
+    def decorate(view):
+        view.permission = permission
+        return view
+
+    return decorate
+
+
+def rule_for(app, endpoint):
+    """The permission an endpoint needs, or None when it states none (a defect)."""
+    if endpoint in BUILTIN_ENDPOINT_RULES:
+        return BUILTIN_ENDPOINT_RULES[endpoint]
+    view = app.view_functions.get(endpoint)
+    return getattr(view, "permission", None)
+
+
+def enforce_route_rule():
+    """Refuse the request unless the route's rule admits the current user.
+
+    Fails closed: a route without a rule answers 403 to everybody.
+    """
+    if request.endpoint is None:
+        return None  # no route matched; the 404/405 handlers answer
+    permission = rule_for(current_app, request.endpoint)
+    if permission is None:
+        current_app.logger.error("route %s has no permission rule", request.endpoint)
+        abort(403)
+    if can(current_user, permission):
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    abort(403)

@@ -1,0 +1,83 @@
+"""Sign in, sign out, change one's own password."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from portfolio.auth import services
+from portfolio.auth.forms import ChangePasswordForm, LoginForm
+from portfolio.auth.permissions import Permission, requires
+from portfolio.db import get_session, keep_changes_on_error_status
+from portfolio.exceptions import FieldErrors
+from portfolio.ui import apply_field_errors
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target):
+    """Only a path on this site; anything else (another host, a scheme) goes to the dashboard."""
+    parts = urlsplit(target or "")
+    if not target or parts.scheme or parts.netloc or not target.startswith("/") or "\\" in target:
+        return url_for("dashboard.index")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@requires(Permission.PUBLIC)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("dashboard.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user = services.authenticate(
+                get_session(), email=form.email.data, password=form.password.data
+            )
+        except (services.InvalidCredentials, services.AccountLocked) as error:
+            keep_changes_on_error_status()  # the failed attempt must count
+            form.form_errors.append(error.message)
+            status = error.status
+        else:
+            session.clear()
+            session.permanent = True
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+    elif form.is_submitted():
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@requires(Permission.SIGNED_IN)
+def logout():
+    services.end_all_sessions(current_user)
+    get_session().flush()
+    logout_user()
+    session.clear()
+    flash(_("U bent uitgelogd."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@requires(Permission.SIGNED_IN)
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(
+                get_session(),
+                current_user,
+                current_password=form.current_password.data,
+                new_password=form.new_password.data,
+            )
+        except FieldErrors as error:
+            apply_field_errors(form, error)
+        else:
+            login_user(current_user._get_current_object())  # this session goes on, new token
+            flash(_("Uw wachtwoord is gewijzigd. Andere sessies zijn beëindigd."), "success")
+            return redirect(url_for("dashboard.index"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/password.html", form=form), status

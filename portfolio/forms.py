@@ -1,0 +1,47 @@
+"""Building blocks for every form: validators with Dutch messages and the version guard."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
+
+
+def required():
+    return DataRequired(message=_l("Dit veld is verplicht."))
+
+
+def input_required():
+    return InputRequired(message=_l("Dit veld is verplicht."))
+
+
+def max_length(maximum):
+    return Length(max=maximum, message=_l("Gebruik hoogstens %(max)d tekens.", max=maximum))
+
+
+def length_between(minimum, maximum):
+    return Length(
+        min=minimum,
+        max=maximum,
+        message=_l("Gebruik %(min)d tot %(max)d tekens.", min=minimum, max=maximum),
+    )
+
+
+def email_address():
+    return Email(
+        message=_l("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+        check_deliverability=False,
+    )
+
+
+class VersionedForm(FlaskForm):
+    """A form that edits a record: carries the version it was loaded at, for the 409 check."""
+
+    version = HiddenField()
+
+    def validate_version(self, field):
+        if not (field.data or "").isdigit():
+            raise ValidationError(_l("Het formulier is onvolledig; laad de pagina opnieuw."))
+
+    @property
+    def loaded_version(self):
+        return int(self.version.data)

@@ -1,0 +1,32 @@
+"""Languages: Dutch by default, English on request; the choice is kept in the session."""
+
+from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask_babel import Babel
+
+from portfolio.auth.permissions import Permission, requires
+
+bp = Blueprint("i18n", __name__)
+babel = Babel()
+
+
+def init_app(app):
+    babel.init_app(app, locale_selector=select_locale)
+
+
+def select_locale():
+    language = session.get("language")
+    if language in current_app.config["LANGUAGES"]:
+        return language
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+@bp.route("/language", methods=["POST"])
+@requires(Permission.PUBLIC)
+def set_language():
+    language = request.form.get("language", "")
+    if language in current_app.config["LANGUAGES"]:
+        session["language"] = language
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = url_for("dashboard.index")
+    return redirect(target)
