@@ -35,7 +35,7 @@ translations: $(COMPILED)
 
 # After changing UI strings: extract them and merge into the catalogs, then translate.
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o portfolio/translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.* build' -o portfolio/translations/messages.pot --no-location --sort-output .
 	$(BIN)/pybabel update -i portfolio/translations/messages.pot -d portfolio/translations --no-fuzzy-matching
 
 clean:

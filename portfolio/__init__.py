@@ -28,10 +28,14 @@ DEFAULTS = {
 }
 
 
-def create_app(test_config=None):
-    """Build the application: config, database, extensions, blueprints, errors, CLI."""
+def create_app(test_config=None, instance_path=None):
+    """Build the application: config, database, extensions, blueprints, errors, CLI.
+
+    instance_path overrides where instance/ is (tests point it at a temporary folder).
+    """
     app = Flask(
         __name__,
+        instance_path=instance_path,
         instance_relative_config=True,
         template_folder=str(PROJECT_ROOT / "templates"),
     )

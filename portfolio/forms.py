@@ -39,7 +39,8 @@ class VersionedForm(FlaskForm):
     version = HiddenField()
 
     def validate_version(self, field):
-        if not (field.data or "").isdigit():
+        # Only what the browser sent counts: a version taken from the record would hide a conflict.
+        if not field.raw_data or not field.raw_data[0].isdigit():
             raise ValidationError(_l("Het formulier is onvolledig; laad de pagina opnieuw."))
 
     @property

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField
+from wtforms import DateField, IntegerField, SelectChoice, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 
@@ -25,8 +25,12 @@ class AuditFilterForm(FlaskForm):
 
     def __init__(self, *args, users, entity_types, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user.choices = [("", _l("Alle gebruikers"))] + [(str(u.id), u.email) for u in users]
-        self.entity_type.choices = [("", _l("Alle soorten"))] + [(t, t) for t in entity_types]
+        self.user.choices = [SelectChoice("", _l("Alle gebruikers"))] + [
+            SelectChoice(str(user.id), user.email) for user in users
+        ]
+        self.entity_type.choices = [SelectChoice("", _l("Alle soorten"))] + [
+            SelectChoice(name, name) for name in entity_types
+        ]
         for field in (self.date_from, self.date_to):
             field.description = _l("Als jjjj-mm-dd, bijvoorbeeld 2026-01-31.")
 

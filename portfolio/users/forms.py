@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
 
 from portfolio.auth.models import Role
 from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH
@@ -20,7 +20,7 @@ ROLE_LABELS = {
 def _role_field():
     return SelectField(
         _l("Rol"),
-        choices=[(role.value, label) for role, label in ROLE_LABELS.items()],
+        choices=[SelectChoice(role.value, label) for role, label in ROLE_LABELS.items()],
         validators=[required()],
         validate_choice=True,
     )

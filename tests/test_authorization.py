@@ -1,0 +1,84 @@
+"""The authorization matrix: every route, every role and anonymous, against DESIGN.md §3.
+
+A route missing from EXPECTED fails the test, so every new route must state who may use it.
+"""
+
+from portfolio.auth.models import Role
+from tests.conftest import sign_in
+
+ANYONE = "anyone"  # also without logging in
+ALL_ROLES = frozenset(Role)
+
+# endpoint -> roles that may use it (or ANYONE). Written out by hand, independent of the code.
+EXPECTED = {
+    "static": ANYONE,
+    "health.healthz": ANYONE,
+    "i18n.set_language": ANYONE,
+    "auth.login": ANYONE,
+    "auth.logout": ALL_ROLES,
+    "auth.change_password": ALL_ROLES,
+    "dashboard.index": ALL_ROLES,
+    "users.index": {Role.ADMIN},
+    "users.create": {Role.ADMIN},
+    "users.edit": {Role.ADMIN},
+    "audit.index": {Role.ADMIN, Role.CISO},
+}
+
+SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css"}
+
+
+def _url(app, rule, existing_id):
+    arguments = {}
+    for name in rule.arguments:
+        arguments[name] = SAMPLE_ARGUMENTS.get(name, existing_id)
+    with app.test_request_context():
+        from flask import url_for
+
+        return url_for(rule.endpoint, **arguments)
+
+
+def _is_login_redirect(response):
+    return response.status_code == 302 and "/login?next=" in response.headers.get("Location", "")
+
+
+def test_every_route_has_an_expected_rule(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints - EXPECTED.keys() == set(), "routes without a row in the authorization table"
+    assert EXPECTED.keys() - endpoints == set(), "rows for routes that no longer exist"
+
+
+def test_every_route_for_every_role(app, make_user):
+    failures = []
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        allowed = EXPECTED[rule.endpoint]
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for role in [None, *Role]:
+                client = app.test_client()
+                existing_id = 1
+                if role is not None:
+                    user = make_user(role)
+                    sign_in(client, user)
+                    existing_id = user.id
+                url = _url(app, rule, existing_id)
+                response = client.open(url, method=method)
+                response.close()
+                checked += 1
+                outcome = _judge(response, allowed, role)
+                if outcome:
+                    failures.append(f"{method} {url} as {role or 'anonymous'}: {outcome}")
+    assert checked > 50
+    assert failures == []
+
+
+def _judge(response, allowed, role):
+    """What is wrong with the response, or None when it is as the table says."""
+    if allowed == ANYONE or (role is not None and role in allowed):
+        if response.status_code == 403 or _is_login_redirect(response):
+            return f"refused ({response.status_code}) but should be allowed"
+        if response.status_code >= 500:
+            return f"server error {response.status_code}"
+        return None
+    if role is None:
+        return None if _is_login_redirect(response) else f"anonymous got {response.status_code}, not the login page"
+    return None if response.status_code == 403 else f"got {response.status_code}, expected 403"
