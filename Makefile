@@ -13,6 +13,7 @@ COMPILED := $(CATALOGS:.po=.mo)
 
 run: install
 	$(FLASK) db upgrade
+	$(FLASK) demo load --if-empty
 	$(FLASK) users ensure-admin
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -25,6 +25,7 @@ DEFAULTS = {
     "ARGON2": {},  # keyword arguments for argon2.PasswordHasher; empty: the library's defaults
     "ADMIN_EMAIL": "admin@example.org",
     "AUDIT_PAGE_SIZE": 50,
+    "PROCUREMENT_LEAD_MONTHS": 12,  # how long before a contract ends a new procurement must start
 }
 
 
@@ -85,10 +86,15 @@ def _stored_secret_key(instance_path):
 
 def register_blueprints(app):
     from portfolio import health, i18n
+    from portfolio.applications import views_related, views_transfer  # noqa: F401  (routes on applications.bp)
+    from portfolio.applications.views import bp as applications_bp
     from portfolio.audit.views import bp as audit_bp
     from portfolio.auth.views import bp as auth_bp
     from portfolio.dashboard.views import bp as dashboard_bp
+    from portfolio.suppliers.views import bp as suppliers_bp
     from portfolio.users.views import bp as users_bp
 
-    for blueprint in (health.bp, i18n.bp, auth_bp, dashboard_bp, users_bp, audit_bp):
+    for blueprint in (
+        health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, users_bp, audit_bp,
+    ):
         app.register_blueprint(blueprint)

@@ -8,6 +8,8 @@ from sqlalchemy import DateTime, create_engine, event
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
+from portfolio.applications.deadlines import register_sqlite_functions
+
 # Before the first table is declared, so that constraint names are stable across databases.
 SQLModel.metadata.naming_convention = {
     "ix": "ix_%(column_0_label)s",
@@ -71,6 +73,7 @@ def _configure_sqlite(engine):
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
+        register_sqlite_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):
@@ -86,6 +89,8 @@ def writing_bind(engine):
 
 
 def init_app(app):
+    import portfolio.models  # noqa: F401  (every mapper known before the first query)
+
     app.extensions["portfolio.engine"] = make_engine(app.config["DATABASE_URL"])
     app.after_request(_commit_request)
     app.teardown_request(_close_request_session)

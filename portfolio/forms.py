@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import HiddenField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
 
 
@@ -46,3 +46,23 @@ class VersionedForm(FlaskForm):
     @property
     def loaded_version(self):
         return int(self.version.data)
+
+
+def select_choices(pairs):
+    """WTForms choices from (value, label) pairs."""
+    return [SelectChoice(str(value), label) for value, label in pairs]
+
+
+def optional_int(value):
+    """Coerce a select's value to int, keeping '' and None as None (WTForms' coerce)."""
+    if value in ("", None):
+        return None
+    return int(value)
+
+
+class ArchiveForm(VersionedForm):
+    reason = TextAreaField(_l("Reden"), validators=[required(), max_length(1000)])
+
+
+class RestoreForm(VersionedForm):
+    pass

@@ -5,12 +5,15 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from portfolio.applications import enums
 from portfolio.auth.permissions import Permission, can
+from portfolio.money import format_euros
 
 # (label, endpoint, permission): an entry shows once its feature has registered the endpoint.
 NAVIGATION = (
     (_l("Dashboard"), "dashboard.index", Permission.SIGNED_IN),
     (_l("Applicaties"), "applications.index", Permission.READ_REGISTER),
+    (_l("Leveranciers"), "suppliers.index", Permission.READ_REGISTER),
     (_l("Aanbestedingen"), "procurements.index", Permission.READ_REGISTER),
     (_l("Begroting"), "budget.index", Permission.READ_REGISTER),
     (_l("Informatieveiligheid"), "security.index", Permission.READ_REGISTER),
@@ -26,8 +29,10 @@ def init_app(app):
         navigation=navigation_for_current_user,
         can=_current_user_can,
         current_locale=lambda: str(get_locale()),
+        label=enums.label,
+        enums=enums,
     )
-    app.jinja_env.filters.update(datetime=_format_datetime, date=_format_date)
+    app.jinja_env.filters.update(datetime=_format_datetime, date=_format_date, euros=format_euros)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

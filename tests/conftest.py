@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from portfolio import create_app, migrations
 from portfolio.auth.models import Role
 from portfolio.db import get_engine, session_scope
+from portfolio.reference.seed import seed_reference_data
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
@@ -50,6 +51,12 @@ def base_config(database_url, **overrides):
     return config
 
 
+def seed(app):
+    """The reference data every installation has (organisations, domains), as `make run` adds it."""
+    with app.app_context(), session_scope(app, actor=lambda: (None, "seed")) as session:
+        seed_reference_data(session)
+
+
 class SqliteDatabases:
     """Migrate one template file per run; every test gets a copy of it."""
 
@@ -58,6 +65,7 @@ class SqliteDatabases:
         self.template = directory / "template.sqlite3"
         app = create_app(base_config(f"sqlite:///{self.template}"), instance_path=str(directory))
         migrations.upgrade(app)
+        seed(app)
         get_engine(app).dispose()
 
     @contextmanager
@@ -83,9 +91,9 @@ class PostgresDatabases:
                 connection.execute(text(f'CREATE DATABASE "{self.name}"'))
         except Exception as error:  # any failure to reach the server ends the run
             pytest.exit(f"PostgreSQL at {self.server_url!r} cannot be reached: {error}", returncode=3)
-        app = create_app(base_config(self.url), instance_path=os.devnull)
-        migrations.upgrade(app)
-        get_engine(app).dispose()
+        self.app = create_app(base_config(self.url), instance_path=os.devnull)
+        migrations.upgrade(self.app)
+        seed(self.app)
         self.engine = create_engine(self.url)
 
     @contextmanager
@@ -100,8 +108,10 @@ class PostgresDatabases:
             connection.execute(text("SET LOCAL session_replication_role = replica"))
             quoted = ", ".join(f'"{name}"' for name in tables)
             connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        seed(self.app)
 
     def drop(self):
+        get_engine(self.app).dispose()
         self.engine.dispose()
         with self.admin_engine.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))

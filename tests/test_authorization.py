@@ -8,6 +8,7 @@ from tests.conftest import sign_in
 
 ANYONE = "anyone"  # also without logging in
 ALL_ROLES = frozenset(Role)
+WRITERS = {Role.EDITOR, Role.ADMIN}
 
 # endpoint -> roles that may use it (or ANYONE). Written out by hand, independent of the code.
 EXPECTED = {
@@ -22,9 +23,32 @@ EXPECTED = {
     "users.create": {Role.ADMIN},
     "users.edit": {Role.ADMIN},
     "audit.index": {Role.ADMIN, Role.CISO},
+    "applications.index": ALL_ROLES,
+    "applications.detail": ALL_ROLES,
+    "applications.export_csv": ALL_ROLES,
+    "applications.export_xlsx": ALL_ROLES,
+    "applications.create": WRITERS,
+    "applications.edit": WRITERS,
+    "applications.archive": WRITERS,
+    "applications.restore": WRITERS,
+    "applications.bulk": WRITERS,
+    "applications.usage_create": WRITERS,
+    "applications.usage_edit": WRITERS,
+    "applications.contract_create": WRITERS,
+    "applications.contract_edit": WRITERS,
+    "applications.integration_create": WRITERS,
+    "applications.integration_edit": WRITERS,
+    "applications.child_archive": WRITERS,
+    "applications.child_restore": WRITERS,
+    "suppliers.index": ALL_ROLES,
+    "suppliers.detail": ALL_ROLES,
+    "suppliers.create": WRITERS,
+    "suppliers.edit": WRITERS,
+    "suppliers.archive": WRITERS,
+    "suppliers.restore": WRITERS,
 }
 
-SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css"}
+SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css", "kind": "contracts"}
 
 
 def _url(app, rule, existing_id):

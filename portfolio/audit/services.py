@@ -84,12 +84,14 @@ def verify_chain(session):
     """Recompute every entry's hash in order; report the first entry where the chain breaks."""
     previous = GENESIS_HASH
     checked = 0
-    rows = session.exec(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000))
-    for entry in rows:
-        checked += 1
-        if entry.prev_hash != previous:
-            return ChainReport(checked, entry.id, "prev_hash does not match the entry before")
-        if entry_hash(entry.model_dump()) != entry.hash:
-            return ChainReport(checked, entry.id, "content does not match its hash")
-        previous = entry.hash
+    # Closed on the way out: on PostgreSQL yield_per reads through a server-side cursor, which
+    # an early return would otherwise leave open.
+    with session.exec(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000)) as rows:
+        for entry in rows:
+            checked += 1
+            if entry.prev_hash != previous:
+                return ChainReport(checked, entry.id, "prev_hash does not match the entry before")
+            if entry_hash(entry.model_dump()) != entry.hash:
+                return ChainReport(checked, entry.id, "content does not match its hash")
+            previous = entry.hash
     return ChainReport(checked, None, None)

@@ -1,11 +1,14 @@
 """`flask --app portfolio users create|list|ensure-admin`."""
 
 import secrets
+import sys
+from contextlib import contextmanager
 
 import click
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import force_locale
 from sqlmodel import select
 
 from portfolio.auth.models import Role, User
@@ -19,6 +22,17 @@ users_cli = AppGroup("users", help="Accounts.")
 CLI_ACTOR = (None, "cli")
 
 
+@contextmanager
+def _cli_session():
+    """A session acting as the CLI; the services' messages in the default language, since no
+    request chooses one. Raises ClickException for a rule a service enforces (nothing is written)."""
+    try:
+        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]), session_scope(actor=lambda: CLI_ACTOR) as session:
+            yield session
+    except FieldErrors as error:
+        raise click.ClickException(str(error)) from None
+
+
 @users_cli.command("create")
 @click.argument("email")
 @click.option("--name", required=True, help="Full name.")
@@ -27,7 +41,7 @@ CLI_ACTOR = (None, "cli")
 def create(email, name, role, password_stdin):
     """Create an account; the password is read from stdin or prompted for, never an argument."""
     if password_stdin:
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+        password = sys.stdin.readline().rstrip("\r\n")  # click.get_text_stream is deprecated (Click 8.5)
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
@@ -35,12 +49,9 @@ def create(email, name, role, password_stdin):
     if len(name) > 120 or not name.strip():
         raise click.ClickException("The name must have 1 to 120 characters.")
     _check_email(email)
-    try:
-        with session_scope(actor=lambda: CLI_ACTOR) as session:
-            user = services.create_user(session, email=email, name=name, role=role, password=password)
-            click.echo(f"Created {user.email} ({user.role}).")
-    except FieldErrors as error:
-        raise click.ClickException(str(error)) from None
+    with _cli_session() as session:
+        user = services.create_user(session, email=email, name=name, role=role, password=password)
+        click.echo(f"Created {user.email} ({user.role}).")
 
 
 def _check_email(email):
@@ -63,7 +74,7 @@ def list_accounts():
 def ensure_admin():
     """Create the first administrator when there is none, and print its password once."""
     email = current_app.config["ADMIN_EMAIL"]
-    with session_scope(actor=lambda: CLI_ACTOR) as session:
+    with _cli_session() as session:
         if session.exec(select(User.id).where(User.role == Role.ADMIN.value)).first() is not None:
             click.echo("An administrator account exists; no password printed.")
             return

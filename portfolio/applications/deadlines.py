@@ -1,0 +1,116 @@
+"""Action-needed-by: when an application's contracts or support force the I&A team to act.
+
+Derived, never stored (DESIGN.md §2). Per contract the last day to give notice is its end minus
+the notice period; a replacement must start the procurement lead time (default 12 months) before
+the end. The application's date is the earliest of those over its current contracts and the end of
+supplier support. Month arithmetic clamps to the month's last day (31 May − 3 months = 28/29 Feb).
+
+The same rule exists twice: in Python for pages and tests, and as SQL (`action_needed_by_sql`)
+so that the list can filter and sort by it in the database; tests hold the two to each other.
+"""
+
+import calendar
+from datetime import date
+
+from sqlalchemy import Date, and_, case, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+
+DEFAULT_LEAD_MONTHS = 12
+SQL_FUNCTION = "portfolio_months_before"
+
+
+def months_before(day, months):
+    """day minus a whole number of months, clamped to the last day of the target month."""
+    if day is None:
+        return None
+    month_index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def notice_deadline(contract):
+    """The last day to give notice, or None for a contract without an end date."""
+    if contract.ends_on is None:
+        return None
+    return months_before(contract.ends_on, contract.notice_months or 0)
+
+
+def contract_deadline(contract, lead_months=DEFAULT_LEAD_MONTHS):
+    """The earlier of the notice deadline and the start a replacement procurement needs."""
+    if contract.ends_on is None:
+        return None
+    return months_before(contract.ends_on, max(contract.notice_months or 0, lead_months))
+
+
+def action_needed_by(application, contracts, lead_months=DEFAULT_LEAD_MONTHS):
+    """The earliest deadline over the non-archived contracts and the end of supplier support."""
+    candidates = [contract_deadline(c, lead_months) for c in contracts if not c.archived]
+    candidates.append(application.supplier_support_ends)
+    dates = [day for day in candidates if day is not None]
+    return min(dates) if dates else None
+
+
+# --- the same rule in SQL -------------------------------------------------------------------
+
+
+def _sqlite_months_before(iso_day, months):
+    if iso_day is None or months is None:
+        return None
+    return months_before(date.fromisoformat(iso_day), int(months)).isoformat()
+
+
+def register_sqlite_functions(dbapi_connection):
+    dbapi_connection.create_function(SQL_FUNCTION, 2, _sqlite_months_before, deterministic=True)
+
+
+# On PostgreSQL the function is created by migration 0002: date - interval clamps to the month's
+# end exactly as months_before does.
+
+
+class earliest(FunctionElement):
+    """The earlier of two dates, ignoring NULL (LEAST on PostgreSQL, CASE on SQLite)."""
+
+    type = Date()
+    inherit_cache = True
+    name = "earliest"
+
+
+@compiles(earliest)
+def _earliest_default(element, compiler, **kw):
+    first, second = list(element.clauses)
+    return compiler.process(
+        case(
+            (first.is_(None), second),
+            (second.is_(None), first),
+            (first < second, first),
+            else_=second,
+        ),
+        **kw,
+    )
+
+
+@compiles(earliest, "postgresql")
+def _earliest_postgresql(element, compiler, **kw):
+    return f"LEAST({compiler.process(element.clauses, **kw)})"
+
+
+def action_needed_by_sql(application_table, contract_table, lead_months) -> ColumnElement:
+    """A column expression with each application's action-needed-by date."""
+    months = case(
+        (contract_table.c.notice_months > lead_months, contract_table.c.notice_months),
+        else_=lead_months,
+    )
+    earliest_contract = (
+        select(func.min(getattr(func, SQL_FUNCTION)(contract_table.c.ends_on, months, type_=Date)))
+        .where(
+            and_(
+                contract_table.c.application_id == application_table.c.id,
+                contract_table.c.archived.is_(False),
+            )
+        )
+        .scalar_subquery()
+    )
+    return earliest(earliest_contract, application_table.c.supplier_support_ends)

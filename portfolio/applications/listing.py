@@ -1,0 +1,193 @@
+"""The application list: filters, free-text search, sorting and paging, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import case, exists, or_
+from sqlalchemy.orm import contains_eager, selectinload
+from sqlmodel import func, select
+
+from portfolio.applications.deadlines import action_needed_by_sql, months_before
+from portfolio.applications.enums import BivLevel, LifecycleStatus, UsageStatus
+from portfolio.applications.models import Application, Contract, Usage
+from portfolio.reference.models import Domain
+from portfolio.suppliers.models import Supplier
+
+PAGE_SIZE = 50
+SORTS = ("name", "domain", "supplier", "status", "biv", "action")
+
+
+@dataclass(frozen=True)
+class ApplicationFilter:
+    text: str | None = None
+    domain_id: int | None = None
+    lifecycle_status: str | None = None
+    supplier_id: int | None = None
+    organisation_id: int | None = None
+    hosting: str | None = None
+    biv: str | None = None
+    time_verdict: str | None = None
+    action_within_months: int | None = None
+    include_archived: bool = False
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass
+class ApplicationRow:
+    application: Application
+    action_needed_by: date | None
+    organisations: list = field(default_factory=list)
+
+    @property
+    def highest_biv(self):
+        return highest_biv(self.application)
+
+
+@dataclass
+class Page:
+    rows: list
+    total: int
+    number: int
+    size: int
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.size))
+
+
+def highest_biv(application):
+    """The highest of the application's own availability, integrity and confidentiality."""
+    levels = [BivLevel(value) for value in (application.availability, application.integrity, application.confidentiality) if value]
+    return max(levels, key=lambda level: level.rank) if levels else None
+
+
+def _action_expression(lead_months):
+    return action_needed_by_sql(Application.__table__, Contract.__table__, lead_months)
+
+
+def _biv_condition(level):
+    """The application's highest level is exactly level."""
+    columns = (Application.availability, Application.integrity, Application.confidentiality)
+    higher = [member.value for member in BivLevel if member.rank > BivLevel(level).rank]
+    reaches = or_(*(column == level for column in columns))
+    if not higher:
+        return reaches
+    return reaches & ~or_(*(column.in_(higher) for column in columns))
+
+
+def _biv_rank_expression():
+    def rank(column):
+        return case(*((column == level.value, level.rank) for level in BivLevel), else_=0)
+
+    a, i, c = (rank(column) for column in (Application.availability, Application.integrity, Application.confidentiality))
+    top = case((a >= i, a), else_=i)
+    return case((top >= c, top), else_=c)
+
+
+def filtered_statement(application_filter, *, today, lead_months):
+    """select(Application, action_needed_by) with the filter applied, joined to supplier and domain."""
+    action = _action_expression(lead_months).label("action_needed_by")
+    statement = (
+        select(Application, action)
+        .join(Domain, Application.domain_id == Domain.id)
+        .outerjoin(Supplier, Application.supplier_id == Supplier.id)
+    )
+    f = application_filter
+    if not f.include_archived:
+        statement = statement.where(Application.archived.is_(False))
+    if f.text:
+        pattern = f"%{_escape_like(f.text.strip())}%"
+        statement = statement.where(
+            or_(
+                *(column.ilike(pattern, escape="\\") for column in (
+                    Application.name, Application.product, Application.description, Supplier.name,
+                ))
+            )
+        )
+    for column, value in (
+        (Application.domain_id, f.domain_id),
+        (Application.lifecycle_status, f.lifecycle_status),
+        (Application.supplier_id, f.supplier_id),
+        (Application.hosting, f.hosting),
+        (Application.time_verdict, f.time_verdict),
+    ):
+        if value is not None:
+            statement = statement.where(column == value)
+    if f.organisation_id is not None:
+        statement = statement.where(
+            exists().where(
+                Usage.application_id == Application.id,
+                Usage.organisation_id == f.organisation_id,
+                Usage.status != UsageStatus.ENDED.value,
+                Usage.archived.is_(False),
+            )
+        )
+    if f.biv is not None:
+        statement = statement.where(_biv_condition(f.biv))
+    if f.action_within_months is not None:
+        horizon = months_before(today, -f.action_within_months)
+        action_column = _action_expression(lead_months)
+        statement = statement.where(action_column.is_not(None), action_column <= horizon)
+    return statement, action
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _order(statement, application_filter, action):
+    lifecycle_order = case(
+        *((Application.lifecycle_status == status.value, position) for position, status in enumerate(LifecycleStatus)),
+        else_=len(LifecycleStatus),
+    )
+    keys = {
+        "name": func.lower(Application.name),
+        "domain": func.lower(Domain.name),
+        "supplier": func.lower(Supplier.name),
+        "status": lifecycle_order,
+        "biv": _biv_rank_expression(),
+        "action": action,
+    }
+    key = keys.get(application_filter.sort, keys["name"])
+    ordered = key.desc() if application_filter.descending else key.asc()
+    # Empty values last in either direction, then a stable tie-breaker.
+    return statement.order_by(key.is_(None), ordered, func.lower(Application.name), Application.id)
+
+
+def list_applications(session, application_filter, *, page, today, lead_months, size=PAGE_SIZE):
+    """One page of the filtered, sorted list and the total: three queries, whatever the size."""
+    statement, action = filtered_statement(application_filter, today=today, lead_months=lead_months)
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    statement = _order(statement, application_filter, action)
+    statement = statement.options(
+        contains_eager(Application.domain),
+        contains_eager(Application.supplier),
+        selectinload(Application.usages).selectinload(Usage.organisation),
+    )
+    results = session.exec(statement.offset((page - 1) * size).limit(size)).all()
+    rows = [
+        ApplicationRow(
+            application=application,
+            action_needed_by=action_date,
+            organisations=sorted(
+                (usage.organisation for usage in application.usages
+                 if usage.status != UsageStatus.ENDED.value and not usage.archived),
+                key=lambda organisation: organisation.position,
+            ),
+        )
+        for application, action_date in results
+    ]
+    return Page(rows=rows, total=total, number=page, size=size)
+
+
+def iter_filtered(session, application_filter, *, today, lead_months, batch=1000):
+    """Every application of the filter in list order, streamed in batches (for exports)."""
+    statement, action = filtered_statement(application_filter, today=today, lead_months=lead_months)
+    statement = _order(statement, application_filter, action).options(
+        contains_eager(Application.domain), contains_eager(Application.supplier)
+    )
+    for application, action_date in session.exec(statement.execution_options(yield_per=batch)):
+        yield application, action_date
+
+

@@ -1,0 +1,37 @@
+"""The one way an edit page behaves: validate, save through a service, or show why not."""
+
+from flask import flash, redirect, render_template
+
+from portfolio.audit.services import changes_since
+from portfolio.db import get_session
+from portfolio.exceptions import FieldErrors, VersionConflict
+from portfolio.ui import apply_field_errors
+
+
+def form_page(form, template, save, *, success, redirect_to, **context):
+    """Render form, or on a valid POST call save(form) and redirect.
+
+    save may raise FieldErrors (shown at the fields, 400) or VersionConflict (409: the changes
+    made meanwhile are shown and the user's input is kept, with the new version so that saving
+    again is a deliberate overwrite). success and redirect_to may be callables of the saved result.
+    """
+    conflict = None
+    if form.validate_on_submit():
+        try:
+            result = save(form)
+        except FieldErrors as error:
+            apply_field_errors(form, error)
+        except VersionConflict as error:
+            conflict = changes_since(get_session(), error.record, error.loaded_version)
+            form.version.data = str(error.record.version)
+        else:
+            flash(success(result) if callable(success) else success, "success")
+            return redirect(redirect_to(result) if callable(redirect_to) else redirect_to)
+    status = 409 if conflict is not None else (400 if form.is_submitted() else 200)
+    return render_template(template, form=form, conflict=conflict, **context), status
+
+
+def check_version(record, loaded_version, message):
+    """Raise VersionConflict unless record is still at the version the user loaded."""
+    if record.version != loaded_version:
+        raise VersionConflict(message, record=record, loaded_version=loaded_version)

@@ -1,0 +1,35 @@
+"""`flask --app portfolio demo load` and `reference seed`: the data a new installation starts with."""
+
+import click
+from flask.cli import AppGroup
+from sqlmodel import select
+
+from portfolio.applications.demo import load_demo_applications
+from portfolio.applications.models import Application
+from portfolio.db import session_scope
+from portfolio.reference.seed import seed_reference_data
+
+demo_cli = AppGroup("demo", help="Demo data from the source document.")
+reference_cli = AppGroup("reference", help="Reference lists (organisations, domains).")
+SYSTEM_ACTOR = (None, "demo")
+
+
+@reference_cli.command("seed")
+def seed():
+    """Add the organisations and domains that are missing."""
+    with session_scope(actor=lambda: (None, "cli")) as session:
+        added = seed_reference_data(session)
+    click.echo(f"Reference data: {added} added.")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Only when the register has no application yet.")
+def load(if_empty):
+    """Load the demo data; records that exist already are left as they are."""
+    with session_scope(actor=lambda: SYSTEM_ACTOR) as session:
+        seed_reference_data(session)
+        if if_empty and session.exec(select(Application.id)).first() is not None:
+            click.echo("The register has data; demo data not loaded.")
+            return
+        added = load_demo_applications(session)
+    click.echo(f"Demo data: {added} applications added.")

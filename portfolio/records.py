@@ -1,0 +1,22 @@
+"""Shared parts of register records: the optimistic-lock version and the archive fields."""
+
+from datetime import datetime
+
+from sqlalchemy import Column, Integer
+from sqlmodel import Field, SQLModel
+
+from portfolio.db import UTCDateTime
+
+
+def version_column():
+    """A fresh version counter column; pass the same object to Field(sa_column=…) and to
+    ``__mapper_args__ = {"version_id_col": …}`` (the string form fails on SQLAlchemy 2.1)."""
+    return Column("version", Integer, nullable=False, default=1)
+
+
+class ArchivableBase(SQLModel):
+    """Records are archived with a reason instead of deleted, and can be restored."""
+
+    archived: bool = Field(default=False, index=True)
+    archived_reason: str | None = Field(default=None, max_length=1000)
+    archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
