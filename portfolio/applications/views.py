@@ -123,7 +123,9 @@ def detail(application_id):
         action_needed_by=action_needed_by(application, application.contracts, lead_months()),
         notice_deadline=notice_deadline,
         yearly_cost=services.yearly_structural_cost(application.contracts),
-        history_entries=history_for(session, application),
+        history_entries=history_for(
+            session, application, *application.usages, *application.contracts, *outgoing
+        ),
         today=today(),
     )
 

@@ -4,18 +4,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import or_
 from sqlmodel import func, select
 
 from portfolio.audit.capture import GENESIS_HASH, entry_hash, record_identity
 from portfolio.audit.models import AuditEntry
 
 
-def history_for(session, record):
-    """Entries of one record, newest first."""
-    entity_id = record_identity(record)
+def history_for(session, record, *related):
+    """Entries of record and of the related records given (e.g. an application's contracts),
+    newest first, in one query."""
+    wanted = {}
+    for item in (record, *related):
+        wanted.setdefault(type(item).__tablename__, []).append(record_identity(item))
     return session.exec(
         select(AuditEntry)
-        .where(AuditEntry.entity_type == type(record).__tablename__, AuditEntry.entity_id == entity_id)
+        .where(
+            or_(
+                *(
+                    (AuditEntry.entity_type == entity_type) & AuditEntry.entity_id.in_(ids)
+                    for entity_type, ids in wanted.items()
+                )
+            )
+        )
         .order_by(AuditEntry.id.desc())
     ).all()
 
