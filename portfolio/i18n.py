@@ -1,6 +1,6 @@
 """Languages: Dutch by default, English on request; the choice is kept in the session."""
 
-from flask import Blueprint, current_app, redirect, request, session, url_for
+from flask import Blueprint, current_app, has_request_context, redirect, request, session, url_for
 from flask_babel import Babel
 
 from portfolio.auth.permissions import Permission, requires
@@ -14,6 +14,9 @@ def init_app(app):
 
 
 def select_locale():
+    """The language chosen in this session; the default outside a request (CLI, scripts)."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     language = session.get("language")
     if language in current_app.config["LANGUAGES"]:
         return language

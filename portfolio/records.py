@@ -17,6 +17,6 @@ def version_column():
 class ArchivableBase(SQLModel):
     """Records are archived with a reason instead of deleted, and can be restored."""
 
-    archived: bool = Field(default=False, index=True)
+    archived: bool = Field(default=False)
     archived_reason: str | None = Field(default=None, max_length=1000)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -12,7 +12,7 @@ so that the list can filter and sort by it in the database; tests hold the two t
 import calendar
 from datetime import date
 
-from sqlalchemy import Date, and_, case, func, select
+from sqlalchemy import Date, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
@@ -97,20 +97,22 @@ def _earliest_postgresql(element, compiler, **kw):
     return f"LEAST({compiler.process(element.clauses, **kw)})"
 
 
-def action_needed_by_sql(application_table, contract_table, lead_months) -> ColumnElement:
-    """A column expression with each application's action-needed-by date."""
+def contract_deadlines_sql(contract_table, lead_months):
+    """A subquery (application_id, deadline): the earliest contract deadline per application,
+    over its non-archived contracts; join it to the applications once instead of correlating."""
     months = case(
         (contract_table.c.notice_months > lead_months, contract_table.c.notice_months),
         else_=lead_months,
     )
-    earliest_contract = (
-        select(func.min(getattr(func, SQL_FUNCTION)(contract_table.c.ends_on, months, type_=Date)))
-        .where(
-            and_(
-                contract_table.c.application_id == application_table.c.id,
-                contract_table.c.archived.is_(False),
-            )
-        )
-        .scalar_subquery()
+    deadline = func.min(getattr(func, SQL_FUNCTION)(contract_table.c.ends_on, months, type_=Date))
+    return (
+        select(contract_table.c.application_id, deadline.label("deadline"))
+        .where(contract_table.c.archived.is_(False))
+        .group_by(contract_table.c.application_id)
+        .subquery("contract_deadlines")
     )
-    return earliest(earliest_contract, application_table.c.supplier_support_ends)
+
+
+def action_needed_by_sql(deadlines, application_table) -> ColumnElement:
+    """Each application's action-needed-by date, given contract_deadlines_sql() joined to it."""
+    return earliest(deadlines.c.deadline, application_table.c.supplier_support_ends)

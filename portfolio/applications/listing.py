@@ -7,7 +7,7 @@ from sqlalchemy import case, exists, or_
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
-from portfolio.applications.deadlines import action_needed_by_sql, months_before
+from portfolio.applications.deadlines import action_needed_by_sql, contract_deadlines_sql, months_before
 from portfolio.applications.enums import BivLevel, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application, Contract, Usage
 from portfolio.reference.models import Domain
@@ -62,10 +62,6 @@ def highest_biv(application):
     return max(levels, key=lambda level: level.rank) if levels else None
 
 
-def _action_expression(lead_months):
-    return action_needed_by_sql(Application.__table__, Contract.__table__, lead_months)
-
-
 def _biv_condition(level):
     """The application's highest level is exactly level."""
     columns = (Application.availability, Application.integrity, Application.confidentiality)
@@ -87,11 +83,14 @@ def _biv_rank_expression():
 
 def filtered_statement(application_filter, *, today, lead_months):
     """select(Application, action_needed_by) with the filter applied, joined to supplier and domain."""
-    action = _action_expression(lead_months).label("action_needed_by")
+    deadlines = contract_deadlines_sql(Contract.__table__, lead_months)
+    action_column = action_needed_by_sql(deadlines, Application.__table__)
+    action = action_column.label("action_needed_by")
     statement = (
         select(Application, action)
         .join(Domain, Application.domain_id == Domain.id)
         .outerjoin(Supplier, Application.supplier_id == Supplier.id)
+        .outerjoin(deadlines, deadlines.c.application_id == Application.id)
     )
     f = application_filter
     if not f.include_archived:
@@ -127,7 +126,6 @@ def filtered_statement(application_filter, *, today, lead_months):
         statement = statement.where(_biv_condition(f.biv))
     if f.action_within_months is not None:
         horizon = months_before(today, -f.action_within_months)
-        action_column = _action_expression(lead_months)
         statement = statement.where(action_column.is_not(None), action_column <= horizon)
     return statement, action
 

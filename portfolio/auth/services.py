@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlmodel import func, select
 
 from portfolio.auth.models import LoginAttempt, User, new_session_token
@@ -41,8 +42,11 @@ def authenticate(session, *, email, password):
     locked_until = lock_ends_at(session, email)
     if locked_until is not None:
         raise AccountLocked(
-            _("Te veel mislukte inlogpogingen. Probeer het over %(minutes)d minuten opnieuw.",
-              minutes=_minutes_left(locked_until)),
+            ngettext(
+                "Te veel mislukte inlogpogingen. Probeer het over %(num)d minuut opnieuw.",
+                "Te veel mislukte inlogpogingen. Probeer het over %(num)d minuten opnieuw.",
+                _minutes_left(locked_until),
+            ),
             locked_until,
         )
     user = session.exec(select(User).where(User.email == email)).first()

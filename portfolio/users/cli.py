@@ -8,7 +8,6 @@ import click
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask.cli import AppGroup
-from flask_babel import force_locale
 from sqlmodel import select
 
 from portfolio.auth.models import Role, User
@@ -24,10 +23,10 @@ CLI_ACTOR = (None, "cli")
 
 @contextmanager
 def _cli_session():
-    """A session acting as the CLI; the services' messages in the default language, since no
-    request chooses one. Raises ClickException for a rule a service enforces (nothing is written)."""
+    """A session acting as the CLI. Raises ClickException for a rule a service enforces
+    (nothing is written)."""
     try:
-        with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]), session_scope(actor=lambda: CLI_ACTOR) as session:
+        with session_scope(actor=lambda: CLI_ACTOR) as session:
             yield session
     except FieldErrors as error:
         raise click.ClickException(str(error)) from None

@@ -55,9 +55,6 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_supplier')),
     sa.UniqueConstraint('name', name=op.f('uq_supplier_name'))
     )
-    with op.batch_alter_table('supplier', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_supplier_archived'), ['archived'], unique=False)
-
     op.create_table('application',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
@@ -90,7 +87,6 @@ def upgrade():
     sa.UniqueConstraint('name', 'supplier_id', name='uq_application_name_supplier')
     )
     with op.batch_alter_table('application', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_application_archived'), ['archived'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_domain_id'), ['domain_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_lifecycle_status'), ['lifecycle_status'], unique=False)
         batch_op.create_index(batch_op.f('ix_application_name'), ['name'], unique=False)
@@ -121,7 +117,6 @@ def upgrade():
     )
     with op.batch_alter_table('contract', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contract_application_id'), ['application_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_contract_archived'), ['archived'], unique=False)
         batch_op.create_index(batch_op.f('ix_contract_supplier_id'), ['supplier_id'], unique=False)
 
     op.create_table('integration',
@@ -144,7 +139,6 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_integration'))
     )
     with op.batch_alter_table('integration', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_integration_archived'), ['archived'], unique=False)
         batch_op.create_index(batch_op.f('ix_integration_source_application_id'), ['source_application_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_integration_target_application_id'), ['target_application_id'], unique=False)
 
@@ -170,7 +164,6 @@ def upgrade():
     )
     with op.batch_alter_table('usage', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_usage_application_id'), ['application_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_usage_archived'), ['archived'], unique=False)
         batch_op.create_index(batch_op.f('ix_usage_organisation_id'), ['organisation_id'], unique=False)
     if op.get_bind().dialect.name == "postgresql":
         op.execute(MONTHS_BEFORE)
@@ -181,19 +174,16 @@ def downgrade():
         op.execute("DROP FUNCTION portfolio_months_before(date, integer)")
     with op.batch_alter_table('usage', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_usage_organisation_id'))
-        batch_op.drop_index(batch_op.f('ix_usage_archived'))
         batch_op.drop_index(batch_op.f('ix_usage_application_id'))
 
     op.drop_table('usage')
     with op.batch_alter_table('integration', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_integration_target_application_id'))
         batch_op.drop_index(batch_op.f('ix_integration_source_application_id'))
-        batch_op.drop_index(batch_op.f('ix_integration_archived'))
 
     op.drop_table('integration')
     with op.batch_alter_table('contract', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contract_supplier_id'))
-        batch_op.drop_index(batch_op.f('ix_contract_archived'))
         batch_op.drop_index(batch_op.f('ix_contract_application_id'))
 
     op.drop_table('contract')
@@ -202,12 +192,8 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_application_name'))
         batch_op.drop_index(batch_op.f('ix_application_lifecycle_status'))
         batch_op.drop_index(batch_op.f('ix_application_domain_id'))
-        batch_op.drop_index(batch_op.f('ix_application_archived'))
 
     op.drop_table('application')
-    with op.batch_alter_table('supplier', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_supplier_archived'))
-
     op.drop_table('supplier')
     op.drop_table('organisation')
     op.drop_table('domain')
