@@ -15,8 +15,8 @@ from portfolio.applications.enums import label
 CSV_BOM = "\ufeff"
 
 
-def export_row(application, action_needed_by):
-    """One application as the export's cells (strings, dates and empty cells)."""
+def export_row(application, action_needed_by, labels):
+    """One application as the export's cells (strings, dates and empty cells); labels from dutch_labels()."""
     cells = []
     for column in COLUMNS:
         if column.field == "id":
@@ -32,7 +32,7 @@ def export_row(application, action_needed_by):
         else:
             value = getattr(application, column.field)
             if column.enum is not None:
-                value = dutch_label(column.enum, value)
+                value = labels[column.enum].get(value, value or "")
             elif value is None:
                 value = ""
             elif hasattr(value, "isoformat"):
@@ -42,9 +42,19 @@ def export_row(application, action_needed_by):
 
 
 def dutch_label(enum, value):
-    """The Dutch label: exports read the same whatever language the user has chosen."""
+    """The Dutch label of one value (exports and imports use Dutch whatever the UI language)."""
     with force_locale("nl"):
         return str(label(enum, value))
+
+
+def dutch_labels():
+    """{enum: {stored value: Dutch label}}: exports read the same whatever the user's language."""
+    with force_locale("nl"):
+        return {
+            column.enum: {member.value: str(label(column.enum, member)) for member in column.enum}
+            for column in COLUMNS
+            if column.enum is not None
+        }
 
 
 def csv_chunks(rows):
@@ -53,10 +63,11 @@ def csv_chunks(rows):
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     yield CSV_BOM + buffer.getvalue()
+    labels = dutch_labels()
     for application, action_needed_by in rows:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(export_row(application, action_needed_by))
+        writer.writerow(export_row(application, action_needed_by, labels))
         yield buffer.getvalue()
 
 
@@ -68,8 +79,9 @@ def write_xlsx(rows):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Applicaties")
     sheet.append([_text_cell(sheet, header) for header in HEADERS])
+    labels = dutch_labels()
     for application, action_needed_by in rows:
-        sheet.append([_text_cell(sheet, value) for value in export_row(application, action_needed_by)])
+        sheet.append([_text_cell(sheet, value) for value in export_row(application, action_needed_by, labels)])
     handle = tempfile.TemporaryFile()
     workbook.save(handle)
     handle.seek(0)
