@@ -7,6 +7,7 @@ from sqlmodel import select
 from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
+from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
 
 demo_cli = AppGroup("demo", help="Demo data from the source document.")
@@ -31,5 +32,6 @@ def load(if_empty):
         if if_empty and session.exec(select(Application.id)).first() is not None:
             click.echo("The register has data; demo data not loaded.")
             return
-        added = load_demo_applications(session)
-    click.echo(f"Demo data: {added} applications added.")
+        applications = load_demo_applications(session)
+        procurements = load_demo_procurements(session)
+    click.echo(f"Demo data: {applications} applications and {procurements} procurements added.")

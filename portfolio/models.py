@@ -3,10 +3,13 @@
 from portfolio.applications.models import Application, Contract, Integration, Usage
 from portfolio.audit.models import AuditEntry
 from portfolio.auth.models import LoginAttempt, User
+from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare, YearAmount
+from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.models import Supplier
 
 __all__ = [
-    "Application", "AuditEntry", "Contract", "Domain", "Integration", "LoginAttempt",
-    "Organisation", "Supplier", "Usage", "User",
+    "Allocation", "Application", "AuditEntry", "BudgetLine", "Contract", "Domain", "FundingSource",
+    "Integration", "LoginAttempt", "Organisation", "OrganisationShare", "PhaseDate", "Procurement",
+    "ProcurementNote", "Replacement", "Supplier", "Usage", "User", "YearAmount",
 ]

@@ -1,5 +1,7 @@
 """What every page shares: the navigation, template helpers and formatting filters."""
 
+from types import SimpleNamespace
+
 from flask import current_app, request
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
@@ -30,11 +32,22 @@ def init_app(app):
         can=_current_user_can,
         current_locale=lambda: str(get_locale()),
         label=enums.label,
-        enums=enums,
+        enums=_enum_namespace(),
     )
     app.jinja_env.filters.update(datetime=_format_datetime, date=_format_date, euros=format_euros)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+
+
+def _enum_namespace():
+    """Every enumeration a template may label, by class name (enums.Phase, enums.LifecycleStatus…)."""
+    from enum import Enum
+
+    from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
+    from portfolio.procurements.models import Phase
+
+    found = {name: value for name, value in vars(enums).items() if isinstance(value, type) and issubclass(value, Enum)}
+    return SimpleNamespace(**found, Phase=Phase)
 
 
 def navigation_for_current_user():
