@@ -37,9 +37,10 @@ def db_revision(message):
 
 
 def init_app(app):
+    from portfolio.applications.cli import applications_cli
     from portfolio.audit.cli import audit_cli
     from portfolio.demo import demo_cli, reference_cli
     from portfolio.users.cli import users_cli
 
-    for group in (db_cli, users_cli, audit_cli, reference_cli, demo_cli):
+    for group in (db_cli, users_cli, audit_cli, reference_cli, demo_cli, applications_cli):
         app.cli.add_command(group)

@@ -1,21 +1,22 @@
 """Export of exactly the filtered list, as CSV and XLSX, with the list's own query string."""
 
 from flask import Response, abort, send_file, stream_with_context
+from sqlmodel import Session
 
 from portfolio.applications import listing
 from portfolio.applications.export import csv_chunks, write_xlsx
 from portfolio.applications.views import bp, filter_form, lead_months, today
 from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session
+from portfolio.db import get_engine, get_session
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _filtered_rows():
+def _validated_filter():
     form = filter_form()
     if not form.validate():
         abort(400)
-    return listing.iter_filtered(get_session(), form.to_filter(), today=today(), lead_months=lead_months())
+    return form.to_filter()
 
 
 def _filename(extension):
@@ -25,9 +26,19 @@ def _filename(extension):
 @bp.route("/export.csv")
 @requires(Permission.READ_REGISTER)
 def export_csv():
-    rows = _filtered_rows()
+    application_filter = _validated_filter()
+    on, lead = today(), lead_months()
+
+    def chunks():
+        # The stream outlives the request's own session (closed at teardown, before the body is
+        # sent), so it reads through a session of its own that it closes when done.
+        with Session(bind=get_engine()) as session:
+            rows = listing.iter_filtered(session, application_filter, today=on, lead_months=lead)
+            for chunk in csv_chunks(rows):
+                yield chunk.encode("utf-8")
+
     return Response(
-        stream_with_context(chunk.encode("utf-8") for chunk in csv_chunks(rows)),
+        stream_with_context(chunks()),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="{_filename("csv")}"',
@@ -39,5 +50,6 @@ def export_csv():
 @bp.route("/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
-    handle = write_xlsx(_filtered_rows())
+    rows = listing.iter_filtered(get_session(), _validated_filter(), today=today(), lead_months=lead_months())
+    handle = write_xlsx(rows)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=_filename("xlsx"))
