@@ -6,7 +6,7 @@ from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMu
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import PersonalData, choices
-from portfolio.forms import VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.forms import VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.money import parse_euros
 from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
 from portfolio.procurements.models import PHASE_ORDER
@@ -46,7 +46,7 @@ class ProcurementForm(FlaskForm):
         _l("Persoonsgegevens in het nieuwe pakket"),
         choices=select_choices(choices(PersonalData, blank=NONE_CHOSEN)),
         validators=[Optional()], validate_choice=True,
-        description=_l("Bepaalt of voor productie een DPIA nodig is, zolang er nog geen applicatie is gekoppeld."),
+        description=_l("Bepaalt, net als die van de gekoppelde applicatie, of voor productie een DPIA nodig is."),
     )
     delivered_application_id = SelectField(
         _l("Levert applicatie"), coerce=optional_int, validators=[Optional()], validate_choice=True,
@@ -131,7 +131,7 @@ class ProcurementEditForm(ProcurementForm, VersionedForm):
 
 
 class AdvanceForm(VersionedForm):
-    on = DateField(_l("Datum"), validators=[required()], description=DATE_HINT)
+    on = DateField(_l("Datum"), validators=[input_required()], description=DATE_HINT)
     override_reason = TextAreaField(
         _l("Reden om zonder beoordeling door te gaan (alleen beheerders)"),
         validators=[Optional(), max_length(1000)],
@@ -139,7 +139,7 @@ class AdvanceForm(VersionedForm):
 
 
 class StopForm(VersionedForm):
-    on = DateField(_l("Datum"), validators=[required()], description=DATE_HINT)
+    on = DateField(_l("Datum"), validators=[input_required()], description=DATE_HINT)
     reason = TextAreaField(_l("Reden"), validators=[required(), max_length(1000)])
 
 

@@ -51,7 +51,8 @@ def list_procurements(session, *, include_archived=False):
     statement = (
         select(Procurement)
         .options(selectinload(Procurement.phase_dates), selectinload(Procurement.delivered_application))
-        .order_by(Procurement.budget_year, func.lower(Procurement.title))
+        # NULLS LAST spelled out: SQLite sorts NULL first and PostgreSQL last, so the order would differ.
+        .order_by(Procurement.budget_year.asc().nulls_last(), func.lower(Procurement.title))
     )
     if not include_archived:
         statement = statement.where(Procurement.archived.is_(False))
@@ -180,10 +181,11 @@ def missing_for_production(procurement):
 
 
 def processes_personal_data(procurement):
-    """From the delivered application when there is one, else from the procurement itself."""
+    """When the procurement or its delivered application says so: either one suffices, so that
+    linking an application whose personal data is not filled in cannot skip the DPIA."""
     application = procurement.delivered_application
-    value = application.personal_data if application is not None else procurement.personal_data
-    return value not in (None, "", PersonalData.NONE.value)
+    values = (procurement.personal_data, application.personal_data if application is not None else None)
+    return any(value not in (None, "", PersonalData.NONE.value) for value in values)
 
 
 def advance(session, procurement, *, loaded_version, on, override_reason=None, may_override=False):
@@ -191,7 +193,7 @@ def advance(session, procurement, *, loaded_version, on, override_reason=None, m
 
     Raises VersionConflict when it changed since loaded_version, ServiceError at the end of the
     road, GateClosed when production lacks its assessments and no admin override with a reason
-    is given.
+    is given, FieldErrors when the application to go live cannot be made (see go_live).
     """
     check_version(procurement, loaded_version, _("Iemand anders heeft deze aanbesteding intussen gewijzigd."))
     target = next_phase(procurement)
@@ -214,28 +216,51 @@ def advance(session, procurement, *, loaded_version, on, override_reason=None, m
 
 
 def _gate_message(missing):
-    names = {"risk_assessment": _("de beveiligingsrisicoanalyse"), "dpia": _("de DPIA")}
+    if missing == ["risk_assessment"]:
+        return _("Naar productie kan pas als de beveiligingsrisicoanalyse is vastgelegd (datum en documentverwijzing).")
+    if missing == ["dpia"]:
+        return _("Naar productie kan pas als de DPIA is vastgelegd (datum en documentverwijzing).")
     return _(
-        "Naar productie kan pas als %(missing)s is vastgelegd (datum en documentverwijzing).",
-        missing=_(" en ").join(names[item] for item in missing),
+        "Naar productie kan pas als de beveiligingsrisicoanalyse en de DPIA zijn vastgelegd "
+        "(datum en documentverwijzing)."
     )
 
 
 def go_live(session, procurement):
-    """Create or link the delivered application in production; replaced ones start phasing out."""
+    """Create or link the delivered application in production; replaced ones start phasing out.
+
+    Raises FieldErrors when an application has to be made but there is no domain, the title is too
+    long for an application name, or an application of that name (without supplier) exists.
+    """
     application = procurement.delivered_application
     if application is None:
         if procurement.domain_id is None:
             raise FieldErrors({"domain_id": [_("Kies een domein: daarmee wordt de applicatie aangemaakt.")]})
-        application = application_services.create_application(
-            session,
-            data={
-                "name": procurement.title,
-                "domain_id": procurement.domain_id,
-                "lifecycle_status": LifecycleStatus.PRODUCTION.value,
-                "personal_data": procurement.personal_data,
-            },
-        )
+        # A title may be longer than an application's name; the database would refuse it (PostgreSQL) or keep it.
+        longest = Application.__table__.c.name.type.length
+        if len(procurement.title) > longest:
+            raise FieldErrors({"title": [_(
+                "De titel is te lang voor een applicatienaam (hoogstens %(max)d tekens). "
+                "Kort de titel in of koppel via Wijzigen een applicatie.", max=longest,
+            )]})
+        try:
+            application = application_services.create_application(
+                session,
+                data={
+                    "name": procurement.title,
+                    "domain_id": procurement.domain_id,
+                    "lifecycle_status": LifecycleStatus.PRODUCTION.value,
+                    "personal_data": procurement.personal_data,
+                },
+            )
+        except FieldErrors as error:
+            if "name" not in error.errors:
+                raise
+            # The register's own message speaks of a supplier, which a procurement does not choose here.
+            raise FieldErrors({"delivered_application_id": [_(
+                "Er is al een applicatie met de naam %(name)s. Koppel die via Wijzigen als opgeleverde "
+                "applicatie, of kies een andere titel.", name=procurement.title,
+            )]}) from None
         procurement.delivered_application_id = application.id
         procurement.delivered_application = application
     else:
@@ -248,7 +273,9 @@ def go_live(session, procurement):
 
 
 def stop(session, procurement, *, loaded_version, reason, on):
-    """End the procurement without a result; the reason goes into the note log and the audit."""
+    """End the procurement without a result; the reason is kept with the audit entry.
+
+    Raises VersionConflict, ServiceError when it has ended already, FieldErrors without a reason."""
     check_version(procurement, loaded_version, _("Iemand anders heeft deze aanbesteding intussen gewijzigd."))
     if procurement.phase in (Phase.STOPPED.value, Phase.COMPLETED.value):
         raise ServiceError(_("Deze aanbesteding is al afgesloten."))

@@ -157,6 +157,9 @@ def advance(procurement_id):
         except (FieldErrors, ServiceError, VersionConflict) as error:
             form.form_errors.append(error.message)
             status = error.status
+            # The request is rolled back; show what is stored, not the refused change half-made in memory.
+            get_session().rollback()
+            procurement = _procurement(procurement_id)
         else:
             flash(_("%(title)s is nu in de fase %(phase)s.", title=procurement.title,
                     phase=_phase_label(procurement.phase)), "success")
