@@ -86,15 +86,18 @@ def _stored_secret_key(instance_path):
 
 def register_blueprints(app):
     from portfolio import health, i18n
-    from portfolio.applications import views_related, views_transfer  # noqa: F401  (routes on applications.bp)
+    from portfolio.applications import views_import, views_related, views_transfer  # noqa: F401  (routes on applications.bp)
     from portfolio.applications.views import bp as applications_bp
     from portfolio.audit.views import bp as audit_bp
     from portfolio.auth.views import bp as auth_bp
+    from portfolio.budget.views import bp as budget_bp
     from portfolio.dashboard.views import bp as dashboard_bp
+    from portfolio.procurements.views import bp as procurements_bp
     from portfolio.suppliers.views import bp as suppliers_bp
     from portfolio.users.views import bp as users_bp
 
     for blueprint in (
-        health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, users_bp, audit_bp,
+        health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
+        budget_bp, users_bp, audit_bp,
     ):
         app.register_blueprint(blueprint)

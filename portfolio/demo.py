@@ -7,6 +7,7 @@ from sqlmodel import select
 from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
+from portfolio.budget.demo import load_demo_budget
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
 
@@ -34,4 +35,8 @@ def load(if_empty):
             return
         applications = load_demo_applications(session)
         procurements = load_demo_procurements(session)
-    click.echo(f"Demo data: {applications} applications and {procurements} procurements added.")
+        budget = load_demo_budget(session)
+    click.echo(
+        f"Demo data: {applications} applications, {procurements} procurements and "
+        f"{budget} budget records added."
+    )

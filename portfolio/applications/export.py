@@ -6,6 +6,7 @@ import tempfile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from flask_babel import force_locale
 
@@ -38,7 +39,13 @@ def export_row(application, action_needed_by, labels):
             elif hasattr(value, "isoformat"):
                 value = value.isoformat()
             cells.append(value)
-    return [neutralise(cell) for cell in cells]
+    return [neutralise(_printable(cell)) for cell in cells]
+
+
+def _printable(value):
+    """value without the control characters a spreadsheet cannot hold (NUL and the like: XLSX
+    refuses them outright, CSV would pass them on raw); tab, line feed and CR stay."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def dutch_label(enum, value):

@@ -63,22 +63,20 @@ def highest_biv(application):
 
 
 def _biv_condition(level):
-    """The application's highest level is exactly level."""
-    columns = (Application.availability, Application.integrity, Application.confidentiality)
-    higher = [member.value for member in BivLevel if member.rank > BivLevel(level).rank]
-    reaches = or_(*(column == level for column in columns))
-    if not higher:
-        return reaches
-    return reaches & ~or_(*(column.in_(higher) for column in columns))
+    """The application's highest level is exactly level (an unset level counts as no level, not as
+    unknown: NOT (NULL IN (…)) would drop every application with one of the three unset)."""
+    return _biv_rank_expression() == BivLevel(level).rank
 
 
 def _biv_rank_expression():
+    """The rank of the highest level; NULL when none is set, so that those sort last."""
+
     def rank(column):
         return case(*((column == level.value, level.rank) for level in BivLevel), else_=0)
 
     a, i, c = (rank(column) for column in (Application.availability, Application.integrity, Application.confidentiality))
     top = case((a >= i, a), else_=i)
-    return case((top >= c, top), else_=c)
+    return func.nullif(case((top >= c, top), else_=c), 0)
 
 
 def filtered_statement(application_filter, *, today, lead_months):

@@ -144,5 +144,10 @@ def update_integration(session, integration, *, data, loaded_version):
     return _apply(session, integration, values)
 
 
-def suppliers_for_choice(session):
-    return session.exec(select(Supplier).where(Supplier.archived.is_(False)).order_by(Supplier.name)).all()
+def suppliers_for_choice(session, keep=None):
+    """The current suppliers, plus keep: the one a record already has, even when it has been
+    archived since (otherwise that record could not be saved without changing its supplier)."""
+    current = Supplier.archived.is_(False)
+    if keep is not None:
+        current = current | (Supplier.id == keep)
+    return session.exec(select(Supplier).where(current).order_by(Supplier.name)).all()

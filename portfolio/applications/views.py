@@ -82,8 +82,15 @@ def bulk():
     return redirect(back)
 
 
-def _form_choices(session):
-    return {"suppliers": suppliers_for_choice(session), "domains": active_domains(session)}
+def _form_choices(session, application=None):
+    """Suppliers and domains to choose from; an edited application keeps its own even when that
+    supplier was archived or that domain deactivated since."""
+    if application is None:
+        return {"suppliers": suppliers_for_choice(session), "domains": active_domains(session)}
+    domains = active_domains(session)
+    if application.domain_id not in {domain.id for domain in domains}:
+        domains = [*domains, application.domain]
+    return {"suppliers": suppliers_for_choice(session, keep=application.supplier_id), "domains": domains}
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -135,7 +142,7 @@ def detail(application_id):
 def edit(application_id):
     session = get_session()
     application = _application_or_404(application_id)
-    form = ApplicationEditForm(obj=application, **_form_choices(session))
+    form = ApplicationEditForm(obj=application, **_form_choices(session, application))
     return form_page(
         form,
         "applications/form.html",

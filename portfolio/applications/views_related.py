@@ -89,7 +89,7 @@ def contract_edit(application_id, contract_id):
     application = _application(application_id)
     contract = _child(application_id, "contracts", contract_id)
     form = ContractEditForm(
-        obj=contract, suppliers=related.suppliers_for_choice(get_session()),
+        obj=contract, suppliers=related.suppliers_for_choice(get_session(), keep=contract.supplier_id),
         cost=format_euros(contract.cost_cents).removeprefix("€ ") if contract.cost_cents is not None else "",
     )
     return form_page(
@@ -106,11 +106,14 @@ def _contract_data(form):
     return data
 
 
-def _other_applications(application):
+def _other_applications(application, keep=None):
+    """Applications to link to: the current others, plus keep (an edited link's own target, even
+    when that was archived since)."""
+    current = Application.archived.is_(False)
+    if keep is not None:
+        current = current | (Application.id == keep)
     return get_session().exec(
-        select(Application)
-        .where(Application.id != application.id, Application.archived.is_(False))
-        .order_by(Application.name)
+        select(Application).where(Application.id != application.id, current).order_by(Application.name)
     ).all()
 
 
@@ -131,7 +134,10 @@ def integration_create(application_id):
 def integration_edit(application_id, integration_id):
     application = _application(application_id)
     integration = _child(application_id, "integrations", integration_id)
-    form = IntegrationEditForm(obj=integration, applications=_other_applications(application), source_id=application.id)
+    form = IntegrationEditForm(
+        obj=integration, applications=_other_applications(application, keep=integration.target_application_id),
+        source_id=application.id,
+    )
     return form_page(
         form, "applications/integration_form.html",
         lambda f: related.update_integration(
