@@ -14,8 +14,22 @@ def input_required():
     return InputRequired(message=_l("Dit veld is verplicht."))
 
 
+class TextLimit:
+    """At most maximum characters, and no NUL character (PostgreSQL cannot store it: without this
+    check such input would end in a 500). Every text field of the app has one."""
+
+    def __init__(self, maximum):
+        self.length = Length(max=maximum, message=_l("Gebruik hoogstens %(max)d tekens.", max=maximum))
+        self.field_flags = {"maxlength": maximum}
+
+    def __call__(self, form, field):
+        if isinstance(field.data, str) and "\x00" in field.data:
+            raise ValidationError(_l("Dit veld bevat een ongeldig teken."))
+        self.length(form, field)
+
+
 def max_length(maximum):
-    return Length(max=maximum, message=_l("Gebruik hoogstens %(max)d tekens.", max=maximum))
+    return TextLimit(maximum)
 
 
 def length_between(minimum, maximum):

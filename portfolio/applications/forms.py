@@ -17,23 +17,13 @@ DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
 NONE_CHOSEN = _l("— niet ingevuld —")
 
 
-def no_nul():
-    """Refuse the NUL character: PostgreSQL cannot store it and would fail the request with a 500."""
-
-    def check(form, field):
-        if field.data and "\x00" in field.data:
-            raise ValidationError(_l("Dit veld bevat een ongeldig teken."))
-
-    return check
-
-
 def _text(label, maximum, *, needed=False, description=None):
     validators = [required()] if needed else [Optional()]
-    return StringField(label, validators=validators + [max_length(maximum), no_nul()], description=description)
+    return StringField(label, validators=validators + [max_length(maximum)], description=description)
 
 
 def _area(label, maximum):
-    return TextAreaField(label, validators=[Optional(), max_length(maximum), no_nul()])
+    return TextAreaField(label, validators=[Optional(), max_length(maximum)])
 
 
 def _enum_select(label, enum, *, needed=False, blank=NONE_CHOSEN):
@@ -234,7 +224,7 @@ class ApplicationFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Zoeken"), validators=[Optional(), max_length(200), no_nul()],
+    q = StringField(_l("Zoeken"), validators=[Optional(), max_length(200)],
                     description=_l("In naam, leverancier, product en omschrijving."))
     domain = SelectField(_l("Domein"), coerce=optional_int, validators=[Optional()], validate_choice=True)
     status = _enum_select(_l("Levenscyclus"), LifecycleStatus, blank=EVERYTHING)

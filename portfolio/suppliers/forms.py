@@ -5,18 +5,17 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import URL, Optional, ValidationError
 
-from portfolio.applications.forms import no_nul
 from portfolio.forms import VersionedForm, max_length, required
 
 
 class SupplierForm(FlaskForm):
-    name = StringField(_l("Naam"), validators=[required(), max_length(120), no_nul()])
+    name = StringField(_l("Naam"), validators=[required(), max_length(120)])
     website = StringField(
         _l("Website"),
-        validators=[Optional(), max_length(300), no_nul(), URL(message=_l("Vul een volledig webadres in, zoals https://www.voorbeeld.nl."))],
+        validators=[Optional(), max_length(300), URL(message=_l("Vul een volledig webadres in, zoals https://www.voorbeeld.nl."))],
     )
-    contact = StringField(_l("Contactpersoon of -adres"), validators=[Optional(), max_length(300), no_nul()])
-    notes = TextAreaField(_l("Opmerkingen"), validators=[Optional(), max_length(4000), no_nul()])
+    contact = StringField(_l("Contactpersoon of -adres"), validators=[Optional(), max_length(300)])
+    notes = TextAreaField(_l("Opmerkingen"), validators=[Optional(), max_length(4000)])
 
     def validate_website(self, field):
         if field.data and not field.data.lower().startswith(("http://", "https://")):
