@@ -144,3 +144,17 @@ def stop_procurement(db):
 @pytest.fixture
 def admin(client_as):
     return client_as("admin")
+
+
+@pytest.fixture
+def stored(db):
+    """stored(Model, id) -> the record as committed now, detached (None when absent)."""
+
+    def read(model, record_id):
+        with db() as session:
+            record = session.get(model, record_id)
+            if record is not None:
+                session.expunge(record)
+            return record
+
+    return read
