@@ -1,6 +1,7 @@
 """The one way an edit page behaves: validate, save through a service, or show why not."""
 
 from flask import flash, redirect, render_template
+from flask_babel import gettext as _
 
 from portfolio.audit.services import changes_since
 from portfolio.db import get_session
@@ -35,3 +36,33 @@ def check_version(record, loaded_version, message):
     """Raise VersionConflict unless record is still at the version the user loaded."""
     if record.version != loaded_version:
         raise VersionConflict(message, record=record, loaded_version=loaded_version)
+
+
+def archive_page(record, *, title, success, back):
+    """The archive page of any archivable record: a reason, then archive and go back."""
+    from portfolio import archiving
+    from portfolio.forms import ArchiveForm
+
+    form = ArchiveForm(obj=record, reason=None)
+    return form_page(
+        form, "archive.html",
+        lambda f: archiving.archive(get_session(), record, reason=f.reason.data, loaded_version=f.loaded_version),
+        success=success, redirect_to=back, record=record, title=title, back=back,
+    )
+
+
+def restore_and_return(record, *, success, back):
+    """Restore an archived record from a posted RestoreForm and go back to its page.
+
+    A stale version or a record that is not archived ends in the ServiceError handler (409/400).
+    """
+    from portfolio import archiving
+    from portfolio.forms import RestoreForm
+
+    form = RestoreForm()
+    if form.validate():
+        archiving.restore(get_session(), record, loaded_version=form.loaded_version)
+        flash(success, "success")
+    else:
+        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
+    return redirect(back)

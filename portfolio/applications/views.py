@@ -17,9 +17,7 @@ from portfolio.applications.forms import (
 from portfolio.applications.related import suppliers_for_choice
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
-from portfolio import archiving
-from portfolio.crud import form_page
-from portfolio.forms import ArchiveForm, RestoreForm
+from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.reference.services import active_domains, all_organisations
 
@@ -159,16 +157,10 @@ def edit(application_id):
 @requires(Permission.WRITE_REGISTER)
 def archive(application_id):
     application = _application_or_404(application_id)
-    form = ArchiveForm(obj=application, reason=None)
-    return form_page(
-        form,
-        "archive.html",
-        lambda f: archiving.archive(get_session(), application, reason=f.reason.data, loaded_version=f.loaded_version),
-        success=_("Applicatie %(name)s gearchiveerd.", name=application.name),
-        redirect_to=url_for("applications.detail", application_id=application.id),
-        record=application,
-        title=_("Applicatie %(name)s archiveren", name=application.name),
-        back=url_for("applications.detail", application_id=application.id),
+    back = url_for("applications.detail", application_id=application.id)
+    return archive_page(
+        application, title=_("Applicatie %(name)s archiveren", name=application.name),
+        success=_("Applicatie %(name)s gearchiveerd.", name=application.name), back=back,
     )
 
 
@@ -176,10 +168,7 @@ def archive(application_id):
 @requires(Permission.WRITE_REGISTER)
 def restore(application_id):
     application = _application_or_404(application_id)
-    form = RestoreForm()
-    if form.validate():
-        archiving.restore(get_session(), application, loaded_version=form.loaded_version)
-        flash(_("Applicatie %(name)s teruggezet.", name=application.name), "success")
-    else:
-        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
-    return redirect(url_for("applications.detail", application_id=application.id))
+    return restore_and_return(
+        application, success=_("Applicatie %(name)s teruggezet.", name=application.name),
+        back=url_for("applications.detail", application_id=application.id),
+    )

@@ -1,6 +1,6 @@
 """Pages for an application's usages, contracts and integrations, and archiving any of them."""
 
-from flask import abort, flash, redirect, url_for
+from flask import abort, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
@@ -11,9 +11,7 @@ from portfolio.applications.forms import (
 from portfolio.applications.models import Application, Contract, Integration, Usage
 from portfolio.applications.views import bp
 from portfolio.auth.permissions import Permission, requires
-from portfolio import archiving
-from portfolio.crud import form_page
-from portfolio.forms import ArchiveForm, RestoreForm
+from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.money import format_euros, parse_euros
 from portfolio.reference.services import all_organisations
@@ -156,12 +154,9 @@ def _integration_data(form):
 def child_archive(application_id, kind, child_id):
     application = _application(application_id)
     record = _child(application_id, kind, child_id)
-    form = ArchiveForm(obj=record, reason=None)
-    return form_page(
-        form, "archive.html",
-        lambda f: archiving.archive(get_session(), record, reason=f.reason.data, loaded_version=f.loaded_version),
-        success=_("Gearchiveerd."), redirect_to=_back(application), record=record,
-        title=_("Archiveren bij %(name)s", name=application.name), back=_back(application),
+    return archive_page(
+        record, title=_("Archiveren bij %(name)s", name=application.name), success=_("Gearchiveerd."),
+        back=_back(application),
     )
 
 
@@ -170,10 +165,4 @@ def child_archive(application_id, kind, child_id):
 def child_restore(application_id, kind, child_id):
     application = _application(application_id)
     record = _child(application_id, kind, child_id)
-    form = RestoreForm()
-    if form.validate():
-        archiving.restore(get_session(), record, loaded_version=form.loaded_version)
-        flash(_("Teruggezet."), "success")
-    else:
-        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
-    return redirect(_back(application))
+    return restore_and_return(record, success=_("Teruggezet."), back=_back(application))

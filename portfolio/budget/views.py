@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 
-from portfolio import archiving
 from portfolio.auth.permissions import Permission, requires
 from portfolio.budget import history, services
 from portfolio.budget.export import write_overview_xlsx
@@ -17,10 +16,10 @@ from portfolio.budget.forms import (
 from portfolio.budget.labels import kind_label, status_label
 from portfolio.budget.models import Allocation
 from portfolio.budget.overview import budget_overview
-from portfolio.crud import form_page
+from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.exceptions import ServiceError
-from portfolio.forms import ArchiveForm, RestoreForm
+from portfolio.forms import RestoreForm
 from portfolio.money import format_euros
 from portfolio.reference.services import all_organisations
 
@@ -140,12 +139,9 @@ def line_edit(line_id):
 @requires(Permission.WRITE_REGISTER)
 def line_archive(line_id):
     line = _line_or_404(line_id)
-    form = ArchiveForm(obj=line, reason=None)
-    return form_page(
-        form, "archive.html",
-        lambda f: archiving.archive(get_session(), line, reason=f.reason.data, loaded_version=f.loaded_version),
-        success=_("Begrotingspost %(title)s gearchiveerd.", title=line.title), redirect_to=_line_url(line),
-        record=line, title=_("Begrotingspost %(title)s archiveren", title=line.title), back=_line_url(line),
+    return archive_page(
+        line, title=_("Begrotingspost %(title)s archiveren", title=line.title),
+        success=_("Begrotingspost %(title)s gearchiveerd.", title=line.title), back=_line_url(line),
     )
 
 
@@ -153,13 +149,9 @@ def line_archive(line_id):
 @requires(Permission.WRITE_REGISTER)
 def line_restore(line_id):
     line = _line_or_404(line_id)
-    form = RestoreForm()
-    if form.validate():
-        archiving.restore(get_session(), line, loaded_version=form.loaded_version)
-        flash(_("Begrotingspost %(title)s teruggezet.", title=line.title), "success")
-    else:
-        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
-    return redirect(_line_url(line))
+    return restore_and_return(
+        line, success=_("Begrotingspost %(title)s teruggezet.", title=line.title), back=_line_url(line),
+    )
 
 
 # --- funding sources and allocations --------------------------------------------------------

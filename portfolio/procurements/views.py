@@ -8,16 +8,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
 
-from portfolio import archiving
 from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.models import Role
 from portfolio.auth.permissions import Permission, requires
 from portfolio.budget.models import Allocation
-from portfolio.crud import form_page
+from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.exceptions import FieldErrors, ServiceError, VersionConflict
-from portfolio.forms import ArchiveForm, RestoreForm
+from portfolio.forms import RestoreForm
 from portfolio.procurements import services
 from portfolio.procurements.forms import AdvanceForm, NoteForm, ProcurementEditForm, ProcurementForm, StopForm
 from portfolio.procurements.models import PHASE_ORDER, Phase
@@ -206,13 +205,10 @@ def stop(procurement_id):
 @requires(Permission.WRITE_REGISTER)
 def archive(procurement_id):
     procurement = _procurement(procurement_id)
-    form = ArchiveForm(obj=procurement, reason=None)
-    back = url_for("procurements.detail", procurement_id=procurement.id)
-    return form_page(
-        form, "archive.html",
-        lambda f: archiving.archive(get_session(), procurement, reason=f.reason.data, loaded_version=f.loaded_version),
-        success=_("Aanbesteding gearchiveerd."), redirect_to=back, record=procurement,
-        title=_("Aanbesteding %(title)s archiveren", title=procurement.title), back=back,
+    return archive_page(
+        procurement, title=_("Aanbesteding %(title)s archiveren", title=procurement.title),
+        success=_("Aanbesteding gearchiveerd."),
+        back=url_for("procurements.detail", procurement_id=procurement.id),
     )
 
 
@@ -220,12 +216,9 @@ def archive(procurement_id):
 @requires(Permission.WRITE_REGISTER)
 def restore(procurement_id):
     procurement = _procurement(procurement_id)
-    form = RestoreForm()
-    if form.validate():
-        archiving.restore(get_session(), procurement, loaded_version=form.loaded_version)
-        flash(_("Aanbesteding teruggezet."), "success")
-    else:
-        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
-    return redirect(url_for("procurements.detail", procurement_id=procurement.id))
+    return restore_and_return(
+        procurement, success=_("Aanbesteding teruggezet."),
+        back=url_for("procurements.detail", procurement_id=procurement.id),
+    )
 
 

@@ -1,15 +1,14 @@
 """Pages for suppliers: list, create, edit with history, archive and restore."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlmodel import func, select
 
-from portfolio import archiving
 from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import form_page
-from portfolio.forms import ArchiveForm, RestoreForm
+from portfolio.crud import archive_page, form_page, restore_and_return
+from portfolio.forms import RestoreForm
 from portfolio.db import get_session
 from portfolio.suppliers import services
 from portfolio.suppliers.forms import SupplierEditForm, SupplierForm
@@ -82,13 +81,10 @@ def edit(supplier_id):
 @requires(Permission.WRITE_REGISTER)
 def archive(supplier_id):
     supplier = _supplier(supplier_id)
-    form = ArchiveForm(obj=supplier, reason=None)
-    back = url_for("suppliers.detail", supplier_id=supplier.id)
-    return form_page(
-        form, "archive.html",
-        lambda f: archiving.archive(get_session(), supplier, reason=f.reason.data, loaded_version=f.loaded_version),
-        success=_("Leverancier %(name)s gearchiveerd.", name=supplier.name), redirect_to=back,
-        record=supplier, title=_("Leverancier %(name)s archiveren", name=supplier.name), back=back,
+    return archive_page(
+        supplier, title=_("Leverancier %(name)s archiveren", name=supplier.name),
+        success=_("Leverancier %(name)s gearchiveerd.", name=supplier.name),
+        back=url_for("suppliers.detail", supplier_id=supplier.id),
     )
 
 
@@ -96,10 +92,7 @@ def archive(supplier_id):
 @requires(Permission.WRITE_REGISTER)
 def restore(supplier_id):
     supplier = _supplier(supplier_id)
-    form = RestoreForm()
-    if form.validate():
-        archiving.restore(get_session(), supplier, loaded_version=form.loaded_version)
-        flash(_("Leverancier %(name)s teruggezet.", name=supplier.name), "success")
-    else:
-        flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")
-    return redirect(url_for("suppliers.detail", supplier_id=supplier.id))
+    return restore_and_return(
+        supplier, success=_("Leverancier %(name)s teruggezet.", name=supplier.name),
+        back=url_for("suppliers.detail", supplier_id=supplier.id),
+    )
