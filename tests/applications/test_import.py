@@ -1,7 +1,6 @@
 """The spreadsheet import: export → edit → import round-trips, every bad row is shown and nothing is half-written."""
 
 import csv
-import gc
 import io
 import json
 import re
@@ -13,7 +12,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import func, select
 
-from portfolio.applications import importing
+from portfolio.applications import import_files, importing
 from portfolio.applications.columns import HEADERS
 from portfolio.applications.models import Application
 from portfolio.applications.views_import import UploadStore
@@ -62,7 +61,6 @@ def exported(client, extension):
     with client.get(f"/applications/export.{extension}") as response:
         assert response.status_code == 200
         data = response.data
-    gc.collect()
     return data
 
 
@@ -348,7 +346,7 @@ def test_an_oversized_upload_gets_413(editor, db):
 
 
 def test_too_many_rows_are_refused(editor, monkeypatch):
-    monkeypatch.setattr(importing, "MAX_ROWS", 2)
+    monkeypatch.setattr(import_files, "MAX_ROWS", 2)
     response = upload(editor, to_csv(HEADERS, [new_row(Naam=f"App {n}") for n in range(3)]))
     assert response.status_code == 400
     assert "Het bestand heeft meer dan 2 rijen. Splits het in kleinere bestanden." in field_errors(response)
