@@ -13,9 +13,11 @@ from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, event, inspect, text
+from sqlmodel import func, select
 from sqlalchemy.engine import make_url
 
 from portfolio import create_app, migrations
+from portfolio.audit.models import AuditEntry
 from portfolio.auth.models import Role
 from portfolio.db import get_engine, session_scope
 from portfolio.reference.seed import seed_reference_data
@@ -227,3 +229,38 @@ def count_queries(app):
             event.remove(engine, "before_cursor_execute", record)
 
     return counting
+
+
+@pytest.fixture
+def editor(client_as):
+    return client_as("editor")
+
+
+@pytest.fixture
+def viewer(client_as):
+    return client_as("viewer")
+
+
+@pytest.fixture
+def rows(db):
+    """rows(Model) -> every stored record of Model (detached), oldest first."""
+
+    def read(model):
+        with db() as session:
+            found = session.exec(select(model).order_by(model.id)).all()
+            for row in found:
+                session.expunge(row)
+            return found
+
+    return read
+
+
+@pytest.fixture
+def audit_count(db):
+    """audit_count() -> how many audit entries exist: a refused write must leave it unchanged."""
+
+    def count():
+        with db() as session:
+            return session.exec(select(func.count()).select_from(AuditEntry)).one()
+
+    return count

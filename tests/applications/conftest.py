@@ -4,13 +4,12 @@ import itertools
 from types import SimpleNamespace
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
 from portfolio import archiving
 from portfolio.applications import related, services
 from portfolio.applications.enums import ContractType, Direction, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
 from portfolio.audit.services import history_for
 from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.services import create_supplier
@@ -124,20 +123,6 @@ def archive_record(db):
 
 
 @pytest.fixture
-def rows(db):
-    """rows(Model) -> every stored record of Model (detached), oldest first."""
-
-    def read(model):
-        with db() as session:
-            records = session.exec(select(model).order_by(model.id)).all()
-            for record in records:
-                session.expunge(record)
-            return records
-
-    return read
-
-
-@pytest.fixture
 def history(db):
     """history(record) -> its audit entries (detached), newest first."""
 
@@ -152,31 +137,9 @@ def history(db):
 
 
 @pytest.fixture
-def audit_count(db):
-    """audit_count() -> how many audit entries exist: a refused write must leave it unchanged."""
-
-    def count():
-        with db() as session:
-            return session.exec(select(func.count()).select_from(AuditEntry)).one()
-
-    return count
-
-
-@pytest.fixture
 def today(app):
     """The date the app counts from (Europe/Amsterdam), as the pages use it."""
     from portfolio.applications.views import today as app_today
 
     with app.app_context():
         return app_today()
-
-
-@pytest.fixture
-def editor(client_as):
-    return client_as("editor")
-
-
-@pytest.fixture
-def viewer(client_as):
-    return client_as("viewer")
-

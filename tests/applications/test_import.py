@@ -1,8 +1,6 @@
 """The spreadsheet import: export → edit → import round-trips, every bad row is shown and nothing is half-written."""
 
-import csv
 import io
-import json
 import re
 import zipfile
 from datetime import date, datetime
@@ -10,104 +8,18 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from sqlmodel import func, select
+from sqlmodel import select
 
 from portfolio.applications import import_files, importing
 from portfolio.applications.columns import HEADERS
-from portfolio.applications.models import Application
 from portfolio.applications.views_import import UploadStore
-from portfolio.audit.models import AuditEntry
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
 from tests.applications.helpers import field_errors, flashes, text
-
-NAME_121 = "N" * 121
-
-
-# --- helpers ------------------------------------------------------------------------------
-
-
-def upload(client, content, filename="applicaties.csv"):
-    return client.post(
-        "/applications/import", data={"file": (io.BytesIO(content), filename)}, content_type="multipart/form-data"
-    )
-
-
-def token_of(response):
-    match = re.search(r'name="token" type="hidden" value="([^"]+)"', response.text) or re.search(
-        r'name="token" value="([^"]+)"', response.text
-    )
-    return match.group(1) if match else None
-
-
-def confirm(client, token):
-    return client.post("/applications/import/confirm", data={"token": token})
-
-
-def exported_csv(client):
-    """The CSV export as a header and rows of cells (as Excel would show them)."""
-    content = exported(client, "csv").decode("utf-8-sig")
-    lines = list(csv.reader(io.StringIO(content, newline=""), delimiter=";"))
-    return lines[0], lines[1:]
-
-
-def exported(client, extension):
-    """The bytes of the export, its response closed (the XLSX's temporary file with it).
-
-    The CSV export streams its query after the request's session was closed and reopens it
-    without anyone closing it again; the collector is run so that the open transaction does
-    not block the PostgreSQL clean-up between tests.
-    """
-    with client.get(f"/applications/export.{extension}") as response:
-        assert response.status_code == 200
-        data = response.data
-    return data
-
-
-def to_csv(header, rows, delimiter=";", encoding="utf-8-sig"):
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerows([header, *rows])
-    return buffer.getvalue().encode(encoding)
-
-
-def row_for(header, **cells):
-    """A CSV row in header's order; cells by header text, the rest empty."""
-    return [cells.get(column, "") for column in header]
-
-
-def new_row(header=HEADERS, **cells):
-    return row_for(header, **{"Naam": "Nieuwe app", "Domein": "Burgerzaken", "Levenscyclus": "gepland", **cells})
-
-
-def set_cell(header, row, column, value):
-    row[header.index(column)] = value
-
-
-def counts(db):
-    with db() as session:
-        return tuple(
-            session.exec(select(func.count()).select_from(model)).one() for model in (Application, Supplier, AuditEntry)
-        )
-
-
-def detached(session, records):
-    for record in records:
-        session.expunge(record)
-    return records
-
-
-def applications_by_name(db):
-    with db() as session:
-        return {application.name: application for application in detached(session, session.exec(select(Application)).all())}
-
-
-def application_audit(db, application_id):
-    with db() as session:
-        return detached(session, session.exec(
-            select(AuditEntry).where(AuditEntry.entity_type == "application", AuditEntry.entity_id == str(application_id))
-            .order_by(AuditEntry.id)
-        ).all())
+from tests.applications.import_helpers import (
+    NAME_121, application_audit, applications_by_name, confirm, counts, exported, exported_csv,
+    new_row, set_cell, to_csv, token_of, upload,
+)
 
 
 # --- round trips --------------------------------------------------------------------------
@@ -350,87 +262,3 @@ def test_too_many_rows_are_refused(editor, monkeypatch):
     response = upload(editor, to_csv(HEADERS, [new_row(Naam=f"App {n}") for n in range(3)]))
     assert response.status_code == 400
     assert "Het bestand heeft meer dan 2 rijen. Splits het in kleinere bestanden." in field_errors(response)
-
-
-# --- the token between preview and confirm ------------------------------------------------
-
-
-def test_another_users_token_is_refused_and_the_owner_can_still_confirm(editor, client_as, db):
-    token = token_of(upload(editor, to_csv(HEADERS, [new_row()])))
-    admin = client_as("admin")
-    before = counts(db)
-    response = confirm(admin, token)
-    assert response.status_code == 400
-    assert "Deze import is verlopen of niet van u." in text(response)
-    assert counts(db) == before
-    assert confirm(editor, token).status_code == 302
-    assert "Nieuwe app" in applications_by_name(db)
-
-
-def test_a_token_works_once(editor, app):
-    token = token_of(upload(editor, to_csv(HEADERS, [new_row()])))
-    assert confirm(editor, token).status_code == 302
-    assert confirm(editor, token).status_code == 400
-    assert list((Path(app.instance_path) / "imports").iterdir()) == []
-
-
-def test_a_token_older_than_an_hour_is_refused(editor, app, db):
-    token = token_of(upload(editor, to_csv(HEADERS, [new_row()])))
-    meta = Path(app.instance_path) / "imports" / f"{token}.json"
-    stored_meta = json.loads(meta.read_text())
-    meta.write_text(json.dumps({**stored_meta, "created": stored_meta["created"] - 3601}))
-    before = counts(db)
-    assert confirm(editor, token).status_code == 400
-    assert counts(db) == before
-
-
-@pytest.mark.parametrize("token", ["", "../../secret_key", "x" * 32])
-def test_malformed_or_unknown_tokens_are_refused(editor, token):
-    assert confirm(editor, token).status_code == 400
-
-
-# --- the command line ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def run(app, tmp_path):
-    """run(content, *options, name="applicaties.csv") -> the result of `flask applications import`."""
-    runner = app.test_cli_runner()
-
-    def invoke(content, *options, name="applicaties.csv"):
-        path = tmp_path / name
-        path.write_bytes(content)
-        return runner.invoke(args=["applications", "import", str(path), *options])
-
-    return invoke
-
-
-def test_cli_dry_run_writes_nothing(run, db):
-    before = counts(db)
-    result = run(to_csv(HEADERS, [new_row(Naam="GouwIT")]), "--dry-run")
-    assert result.exit_code == 0, result.output
-    assert "1 to create" in result.output
-    assert "Dry run: nothing written." in result.output
-    assert counts(db) == before
-
-
-def test_cli_import_writes_as_the_cli(run, db):
-    result = run(to_csv(HEADERS, [new_row(Naam="GouwIT")]))
-    assert result.exit_code == 0, result.output
-    assert "Written: 1 created, 0 changed." in result.output
-    application = applications_by_name(db)["GouwIT"]
-    assert [entry.actor_label for entry in application_audit(db, application.id)] == ["cli"]
-
-
-def test_cli_invalid_file_exits_1_and_writes_nothing(run, db):
-    before = counts(db)
-    result = run(to_csv(HEADERS, [new_row(Naam="Goed"), new_row(Levenscyclus="in de steigers")]))
-    assert result.exit_code == 1
-    assert "row 3, Levenscyclus: Onbekende waarde: in de steigers." in result.output
-    assert counts(db) == before
-
-
-def test_cli_refuses_an_unreadable_file(run, db):
-    result = run(b"\x00\x01", name="applicaties.xlsx")
-    assert result.exit_code == 1
-    assert "Het Excelbestand is beschadigd" in result.output

@@ -3,9 +3,8 @@
 import itertools
 
 import pytest
-from sqlmodel import func, select
+from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
 from portfolio.budget import services
 from portfolio.budget.models import BudgetLine
 from portfolio.procurements.models import Phase, Procurement
@@ -109,38 +108,3 @@ def stored_line(db):
             return line, amounts, shares
 
     return read
-
-
-@pytest.fixture
-def rows(db):
-    """rows(Model) -> every stored row of Model (detached), oldest first."""
-
-    def read(model):
-        with db() as session:
-            found = session.exec(select(model).order_by(model.id)).all()
-            for row in found:
-                session.expunge(row)
-            return found
-
-    return read
-
-
-@pytest.fixture
-def audit_count(db):
-    """audit_count() -> how many audit entries exist: a refused write must leave it unchanged."""
-
-    def count():
-        with db() as session:
-            return session.exec(select(func.count()).select_from(AuditEntry)).one()
-
-    return count
-
-
-@pytest.fixture
-def editor(client_as):
-    return client_as("editor")
-
-
-@pytest.fixture
-def viewer(client_as):
-    return client_as("viewer")

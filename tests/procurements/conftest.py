@@ -12,7 +12,7 @@ from portfolio.audit.models import AuditEntry
 from portfolio.procurements import services
 from portfolio.procurements.models import PHASE_ORDER, Phase, PhaseDate, Procurement, ProcurementNote, Replacement
 from tests.applications.conftest import (  # noqa: F401  (shared fixtures of the register)
-    editor, history, make_application, reference, today, viewer,
+    history, make_application, reference, today,
 )
 
 _numbers = itertools.count(1)
