@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 
 from portfolio.audit.capture import set_reason
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.db import utcnow
 from portfolio.exceptions import FieldErrors
 

@@ -32,12 +32,6 @@ def form_page(form, template, save, *, success, redirect_to, **context):
     return render_template(template, form=form, conflict=conflict, **context), status
 
 
-def check_version(record, loaded_version, message):
-    """Raise VersionConflict unless record is still at the version the user loaded."""
-    if record.version != loaded_version:
-        raise VersionConflict(message, record=record, loaded_version=loaded_version)
-
-
 def archive_page(record, *, title, success, back):
     """The archive page of any archivable record: a reason, then archive and go back."""
     from portfolio import archiving

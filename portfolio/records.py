@@ -6,6 +6,7 @@ from sqlalchemy import Column, Integer
 from sqlmodel import Field, SQLModel
 
 from portfolio.db import UTCDateTime
+from portfolio.exceptions import VersionConflict
 
 
 def version_column():
@@ -20,3 +21,9 @@ class ArchivableBase(SQLModel):
     archived: bool = Field(default=False)
     archived_reason: str | None = Field(default=None, max_length=1000)
     archived_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+def check_version(record, loaded_version, message):
+    """Raise VersionConflict unless record is still at the version the user loaded."""
+    if record.version != loaded_version:
+        raise VersionConflict(message, record=record, loaded_version=loaded_version)

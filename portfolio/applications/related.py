@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier

@@ -6,7 +6,7 @@ from sqlmodel import func, select
 
 from portfolio.applications.enums import CostPeriod, LifecycleStatus, TimeVerdict
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier

@@ -15,7 +15,7 @@ from portfolio.applications.models import Application
 from portfolio.budget.models import (
     Allocation, BudgetLine, FundingSource, LineKind, LineStatus, OrganisationShare, YearAmount,
 )
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.money import format_euros
 from portfolio.procurements.models import Procurement

@@ -8,7 +8,7 @@ from portfolio.applications import services as application_services
 from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application
 from portfolio.audit.capture import set_reason
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.exceptions import FieldErrors, ServiceError
 from portfolio.procurements.models import (
     PHASE_ORDER, Phase, PhaseDate, Procurement, ProcurementNote, Replacement,

@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 from sqlmodel import func, select
 
-from portfolio.crud import check_version
+from portfolio.records import check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.suppliers.models import Supplier
 

@@ -6,7 +6,8 @@ from sqlmodel import select
 from portfolio.auth.models import Role, User
 from portfolio.auth.passwords import hash_password
 from portfolio.auth.services import end_all_sessions, normalise_email
-from portfolio.exceptions import FieldErrors, VersionConflict
+from portfolio.exceptions import FieldErrors
+from portfolio.records import check_version
 
 
 def list_users(session):
@@ -39,10 +40,7 @@ def update_user(session, user, *, name, role, active, loaded_version, acting_use
     Raises VersionConflict when the account changed since loaded_version, FieldErrors when an
     administrator would lock themselves out.
     """
-    if user.version != loaded_version:
-        raise VersionConflict(
-            _("Iemand anders heeft dit account intussen gewijzigd."), record=user, loaded_version=loaded_version
-        )
+    check_version(user, loaded_version, _("Iemand anders heeft dit account intussen gewijzigd."))
     if role not in Role.__members__.values():
         raise FieldErrors({"role": [_("Kies een bestaande rol.")]})
     if user.id == acting_user.id:

@@ -27,8 +27,7 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from portfolio import create_app, migrations  # noqa: E402
 from portfolio.applications.models import Application, Contract, Usage  # noqa: E402
-from portfolio.db import get_engine, session_scope  # noqa: E402
-from portfolio.reference.models import Domain, Organisation  # noqa: E402
+from portfolio.db import get_engine, session_scope, utcnow  # noqa: E402
 from portfolio.reference.seed import seed_reference_data  # noqa: E402
 from portfolio.suppliers.models import Supplier  # noqa: E402
 from portfolio.users.services import create_user  # noqa: E402
@@ -69,7 +68,7 @@ def build(database_url, count, instance):
                     "product": f"Product {n % 97}", "domain_id": domains[n % len(domains)],
                     "description": "Generated for the benchmark.", "lifecycle_status": "production",
                     "availability": levels[n % 3], "integrity": levels[(n + 1) % 3], "confidentiality": levels[n % 2],
-                    "archived": False, "created_at": _now(), "version": 1,
+                    "archived": False, "created_at": utcnow(), "version": 1,
                 }
                 for n in batch
             ])
@@ -88,12 +87,6 @@ def build(database_url, count, instance):
                 for i in chunk
             ])
     return app
-
-
-def _now():
-    from portfolio.db import utcnow
-
-    return utcnow()
 
 
 def logged_in_client(app):

@@ -127,8 +127,8 @@ def test_an_application_of_that_name_is_refused_with_a_clear_message(
     before = snapshot()
     response = go_live(editor, procurement)
     assert response.status_code == 400
-    assert (f"Er is al een applicatie met de naam Intranet. Koppel die via Wijzigen als opgeleverde applicatie, "
-            f"of kies een andere titel.") in text(response)
+    assert ("Er is al een applicatie met de naam Intranet. Koppel die via Wijzigen als opgeleverde applicatie, "
+            "of kies een andere titel.") in text(response)
     assert snapshot() == before
 
 
