@@ -42,12 +42,12 @@ def create_app(test_config=None, instance_path=None):
     )
     load_config(app, test_config)
 
-    from portfolio import audit, auth, cli, db, errors, i18n, security, ui
+    from portfolio import audit, auth, cli, db, errors, http_security, i18n, ui
 
     db.init_app(app)
     audit.init_app(app)
     i18n.init_app(app)
-    security.init_app(app)
+    http_security.init_app(app)
     auth.init_app(app)
     ui.init_app(app)
     register_blueprints(app)
