@@ -6,10 +6,13 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app portfolio
 HOST ?= 127.0.0.1
 PORT ?= 5000
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SCREENSHOTS ?= build/screenshots
 CATALOGS := $(wildcard portfolio/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test install translations extract-messages clean
+.PHONY: run test install translations extract-messages screenshots clean
 
 run: install
 	$(FLASK) db upgrade
@@ -17,9 +20,19 @@ run: install
 	$(FLASK) users ensure-admin
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install
-	$(BIN)/pytest --db sqlite
-	$(BIN)/pytest --db postgresql
+# The browser tests need Chromium; PORTFOLIO_REQUIRE_BROWSER makes its absence a failure, not a skip.
+test: install $(CHROMIUM)
+	PORTFOLIO_REQUIRE_BROWSER=1 $(BIN)/pytest --db sqlite
+	PORTFOLIO_REQUIRE_BROWSER=1 $(BIN)/pytest --db postgresql
+
+# PNGs of the main pages at 1280 and 375 px wide, for reviewing the look by eye (not in git).
+screenshots: install $(CHROMIUM)
+	$(BIN)/python -m tests.e2e.screenshots $(SCREENSHOTS)
+
+# Debian's Chromium: Playwright's own browser download does not work on these machines.
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 install: $(VENV)/.installed translations
 

@@ -33,10 +33,17 @@ def load(if_empty):
         if if_empty and session.exec(select(Application.id)).first() is not None:
             click.echo("The register has data; demo data not loaded.")
             return
-        applications = load_demo_applications(session)
-        procurements = load_demo_procurements(session)
-        budget = load_demo_budget(session)
+        added = load_demo_data(session)
     click.echo(
-        f"Demo data: {applications} applications, {procurements} procurements and "
-        f"{budget} budget records added."
+        f"Demo data: {added['applications']} applications, {added['procurements']} procurements and "
+        f"{added['budget']} budget records added."
     )
+
+
+def load_demo_data(session):
+    """Add every feature's demo records to session; returns how many each feature added."""
+    return {
+        "applications": load_demo_applications(session),
+        "procurements": load_demo_procurements(session),
+        "budget": load_demo_budget(session),
+    }

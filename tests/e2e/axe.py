@@ -1,0 +1,51 @@
+"""axe-core, vendored from the npm registry (vendor/axe-core, MPL-2.0), run inside the page."""
+
+from collections import Counter
+from pathlib import Path
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js").read_text()
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+
+def _ensure_axe(page):
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(content=AXE_SOURCE)  # the scanning context bypasses the CSP for this
+
+
+def rule_count(page):
+    """How many axe rules the WCAG 2.0/2.1 A and AA tags select."""
+    _ensure_axe(page)
+    return page.evaluate("tags => axe.getRules(tags).length", WCAG_TAGS)
+
+
+def violations(page):
+    """axe's violations of the WCAG 2.0/2.1 A and AA rules on the current page."""
+    _ensure_axe(page)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        WCAG_TAGS,
+    )
+
+
+class Findings:
+    """Violations collected over many pages: blocking ones in full, lesser ones counted."""
+
+    def __init__(self):
+        self.blocking = []
+        self.lesser = Counter()
+        self.pages = 0
+
+    def add(self, label, found):
+        self.pages += 1
+        for violation in found:
+            if violation["impact"] in BLOCKING:
+                targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
+                self.blocking.append(f"{label}: {violation['id']} ({violation['impact']}) {violation['help']} — {targets}")
+            else:
+                self.lesser[(violation["id"], violation["impact"])] += len(violation["nodes"])
+
+    def report(self):
+        lines = [f"{self.pages} page states scanned"]
+        lines += [f"  lesser finding {rule} ({impact}): {count} elements" for (rule, impact), count in sorted(self.lesser.items())]
+        return "\n".join(lines)
