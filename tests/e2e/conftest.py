@@ -70,3 +70,8 @@ def log_in(server, make_user):
         return user
 
     return sign_in
+
+
+def open_menu(page, name):
+    """Follow the main navigation's link called name (in whichever language the page is)."""
+    page.locator("nav.portfolio-nav").get_by_role("link", name=name).click()

@@ -21,14 +21,6 @@ def pages(app, server, make_user):
     return admin, page_paths(app, ids)
 
 
-@pytest.fixture
-def scanning_page(browser):
-    """A page whose context lets axe's script in despite the Content-Security-Policy."""
-    context = browser.new_context(bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
 def choose_language(page, language):
     button = page.get_by_role("button", name=LANGUAGE_BUTTON[language])
     if button.count():
@@ -54,8 +46,7 @@ def scan(page, findings, label):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_serious_accessibility_violation_on_any_page(scanning_page, server, pages, log_in, language):
-    page = scanning_page
+def test_no_serious_accessibility_violation_on_any_page(page, server, pages, log_in, language):
     admin, paths = pages
     findings = Findings()
     refused = []
@@ -100,11 +91,11 @@ def test_every_page_fits_a_375_pixel_wide_screen(page, server, pages, log_in):
     assert not too_wide, "\n".join(too_wide)
 
 
-def test_the_scan_reports_a_serious_violation(scanning_page):
+def test_the_scan_reports_a_serious_violation(page):
     """The harness itself: a page with an unlabelled field and an image without text fails."""
-    scanning_page.set_content('<html lang="nl"><title>t</title><main><img src="x.png"><input></main></html>')
+    page.set_content('<html lang="nl"><title>t</title><main><img src="x.png"><input></main></html>')
 
-    found = {violation["id"]: violation["impact"] for violation in violations(scanning_page)}
+    found = {violation["id"]: violation["impact"] for violation in violations(page)}
 
     assert found["image-alt"] == "critical"
     assert found["label"] == "critical"
