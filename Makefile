@@ -49,8 +49,8 @@ translations: $(COMPILED)
 
 # After changing UI strings: extract them and merge into the catalogs, then translate.
 extract-messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.* build' -o portfolio/translations/messages.pot --no-location --sort-output .
-	$(BIN)/pybabel update -i portfolio/translations/messages.pot -d portfolio/translations --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _l --ignore-dirs '.* build' -o portfolio/translations/messages.pot --no-location --no-wrap --sort-output .
+	$(BIN)/pybabel update -i portfolio/translations/messages.pot -d portfolio/translations --no-fuzzy-matching --no-wrap
 
 clean:
 	rm -rf $(VENV) $(COMPILED)

@@ -2,6 +2,7 @@
 
 
 def init_app(app):
-    from portfolio.audit import capture
+    from portfolio.audit import capture, labels
 
     capture.init_app(app)
+    app.jinja_env.globals.update(history_entity=labels.entity_label, history_changes=labels.visible_changes)

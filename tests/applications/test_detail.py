@@ -108,8 +108,8 @@ def test_a_long_name_is_shortened_in_the_diagram_but_not_in_the_table(viewer, ma
 def test_history_shows_the_changes_to_the_application_and_what_hangs_off_it(editor, burgerzaken):
     page = text(editor.get(f"/applications/{burgerzaken.id}"))
     history = page.split("Geschiedenis", 1)[1]
-    assert "name : – → Burgerzaken" in history
-    assert "number : – → C-MONTH" in history
+    assert "Naam: – → Burgerzaken" in history
+    assert "Contractnummer: – → C-MONTH" in history
 
 
 def test_the_action_needed_by_date_is_shown(viewer, burgerzaken):

@@ -90,7 +90,7 @@ def test_a_stale_edit_gets_409_and_overwrites_nothing(client_as, make_supplier, 
     assert second.post(f"/suppliers/{supplier.id}/edit", data=form(notes="Van collega", version=1)).status_code == 302
     response = first.post(f"/suppliers/{supplier.id}/edit", data=form(notes="Mijn notitie", version=1))
     assert response.status_code == 409
-    assert "notes : – → Van collega" in text(response) and "Mijn notitie" in response.get_data(as_text=True)
+    assert "Opmerkingen: – → Van collega" in text(response) and "Mijn notitie" in response.get_data(as_text=True)
     assert suppliers()["Centric"].notes == "Van collega"
 
 

@@ -130,7 +130,7 @@ def test_a_stale_edit_gets_409_shows_the_other_change_keeps_the_input_and_overwr
     assert response.status_code == 409
     page = text(response)
     assert "Iemand anders heeft dit intussen gewijzigd" in page
-    assert second.user.email in page and "product : Oud → Van collega" in page
+    assert second.user.email in page and "Product: Oud → Van collega" in page
     assert 'value="Mijn invoer"' in response.get_data(as_text=True)
     assert applications()["Zaaksysteem"].product == "Van collega"
 

@@ -43,11 +43,11 @@ def test_the_log_shows_entries_to_administrators_and_the_ciso(client_as, role):
 
     assert response.status_code == 200
     rows = log_rows(response)
-    assert {"who": "system", "type": "user_account", "id": str(client.user.id), "action": "insert"}.items() <= (
+    assert {"who": "system", "type": "account", "id": str(client.user.id), "action": "aangemaakt"}.items() <= (
         rows[0].items()
     )
-    assert "email: – → " + client.user.email in rows[0]["changes"]
-    assert "password_hash: – → ***" in rows[0]["changes"]
+    assert "E-mailadres: – → " + client.user.email in rows[0]["changes"]
+    assert "Wachtwoord: – → ***" in rows[0]["changes"]
 
 
 @pytest.mark.parametrize("role", ["editor", "privacy", "viewer"])
@@ -84,9 +84,9 @@ def test_filtering_on_entity_type_shows_only_that_type(client_as, append_entry):
     applications = log_rows(client.get("/audit/?entity_type=application"))
     accounts = log_rows(client.get("/audit/?entity_type=user_account"))
 
-    assert {"application", "user_account"} <= {row["type"] for row in everything}
-    assert [(row["type"], row["id"]) for row in applications] == [("application", "7")]
-    assert accounts == [row for row in everything if row["type"] == "user_account"]
+    assert {"applicatie", "account"} <= {row["type"] for row in everything}
+    assert [(row["type"], row["id"]) for row in applications] == [("applicatie", "7")]
+    assert accounts == [row for row in everything if row["type"] == "account"]
     assert len(accounts) < len(everything)
 
 
@@ -155,7 +155,7 @@ class TestPagination:
             assert response.status_code == 200
             rows = log_rows(response)
             assert len(rows) <= 2
-            assert {row["type"] for row in rows} == {"application"}
+            assert {row["type"] for row in rows} == {"applicatie"}
             seen += [row["id"] for row in rows]
             pages += 1
             link = next_page_link(response)
@@ -193,9 +193,9 @@ def test_a_user_page_shows_that_users_history(client_as, user_row):
     assert response.status_code == 200
     changed, created = table_rows(response.text, HISTORY_COLUMNS)  # only this account's entries, newest first
     assert changed["who"] == admin.email and "gewijzigd" in changed["action"]
-    assert "name: Nieuw → Piet Pietersen" in changed["changes"]
-    assert "role: viewer → editor" in changed["changes"]
-    assert "version: 1 → 2" in changed["changes"]
+    assert "Naam: Nieuw → Piet Pietersen" in changed["changes"]
+    assert "Rol: Lezer (management) → Medewerker I&A" in changed["changes"]
+    assert "version" not in changed["changes"]  # bookkeeping a reader does not need
     assert created["who"] == admin.email and "aangemaakt" in created["action"]
-    assert "email: – → piet@example.org" in created["changes"]
+    assert "E-mailadres: – → piet@example.org" in created["changes"]
     assert user.password_hash not in response.text

@@ -52,7 +52,7 @@ def test_an_editor_registers_an_application_with_supplier_usage_and_contract_and
 
     history = page.locator("section", has=page.get_by_role("heading", name="Geschiedenis"))
     expect(history.get_by_role("row").filter(has_text="applicatie gewijzigd")).to_contain_text(
-        "lifecycle_status: implementation → production"
+        "Levenscyclus: in implementatie → in productie"
     )
 
 

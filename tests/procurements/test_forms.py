@@ -195,7 +195,7 @@ def test_a_stale_edit_is_a_conflict_that_shows_the_other_change_and_keeps_the_in
     page = text(response)
     assert "Iemand anders heeft dit intussen gewijzigd" in page
     assert f"{colleague.user.email} op" in page
-    assert "estimated_cost_cents : 2500000 → 4000000" in page
+    assert "Geschatte kosten: € 25.000 → € 40.000" in page
     assert 'value="Mijn eigen invoer"' in response.text and 'value="35.000"' in response.text
     assert f'name="version" type="hidden" value="{procurement.version + 1}"' in response.text
     assert snapshot() == before
