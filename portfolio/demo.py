@@ -8,6 +8,7 @@ from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
 from portfolio.budget.demo import load_demo_budget
+from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
 
@@ -36,7 +37,9 @@ def load(if_empty):
         applications = load_demo_applications(session)
         procurements = load_demo_procurements(session)
         budget = load_demo_budget(session)
+        privacy = load_demo_privacy(session)
     click.echo(
         f"Demo data: {applications} applications, {procurements} procurements and "
         f"{budget} budget records added."
     )
+    click.echo(f"Privacy demo data: {privacy} records added.")
