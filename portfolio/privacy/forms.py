@@ -44,6 +44,20 @@ class _ChoicesForm(FlaskForm):
             self.application_ids.choices = select_choices([(a.id, a.name) for a in applications])
 
 
+def _filled(field):
+    return bool((field.data or "").strip())
+
+
+def _apply_rules(rules):
+    """Add the message of each (field, broken, message) whose rule is broken; True when none is."""
+    valid = True
+    for field, broken, message in rules:
+        if broken:
+            field.errors = list(field.errors) + [message]
+            valid = False
+    return valid
+
+
 def _with_date_messages(form):
     """WTForms' own message for an unreadable date, time or number is English: use a Dutch one."""
     for field in form:
@@ -95,25 +109,21 @@ class ProcessingForm(_ChoicesForm):
     dpia_outcome = TextAreaField(_l("Uitkomst van de DPIA"), validators=[Optional(), max_length(2000)])
     dpia_next_review = _date(_l("Volgende herbeoordeling"))
 
-    def validate_special_category_ground(self, field):
-        if self.special_categories.data and not field.data:
-            raise ValidationError(_l("Kies de uitzondering van art. 9 lid 2 AVG: er worden bijzondere persoonsgegevens verwerkt."))
-
-    def validate_transfer_safeguards(self, field):
-        if (self.third_country_transfers.data or "").strip() and not (field.data or "").strip():
-            raise ValidationError(_l("Beschrijf de waarborgen bij doorgifte buiten de EER."))
-
-    def validate_dpia_reason(self, field):
-        if self.dpia_required.data in (DpiaRequired.YES, DpiaRequired.NO) and not (field.data or "").strip():
-            raise ValidationError(_l("Geef de reden van het besluit over de DPIA."))
-
-    def validate_dpia_done_on(self, field):
-        if field.data and self.dpia_required.data != DpiaRequired.YES:
-            raise ValidationError(_l("Een uitgevoerde DPIA past alleen bij 'DPIA nodig: ja'."))
-
     def validate(self, extra_validators=None):
+        """Field rules, then the rules between fields (on empty fields, which Optional() skips)."""
         _with_date_messages(self)
-        return super().validate(extra_validators)
+        valid = super().validate(extra_validators)
+        rules = (
+            (self.special_category_ground, self.special_categories.data and not self.special_category_ground.data,
+             _l("Kies de uitzondering van art. 9 lid 2 AVG: er worden bijzondere persoonsgegevens verwerkt.")),
+            (self.transfer_safeguards, _filled(self.third_country_transfers) and not _filled(self.transfer_safeguards),
+             _l("Beschrijf de waarborgen bij doorgifte buiten de EER.")),
+            (self.dpia_reason, self.dpia_required.data in (DpiaRequired.YES, DpiaRequired.NO) and not _filled(self.dpia_reason),
+             _l("Geef de reden van het besluit over de DPIA.")),
+            (self.dpia_done_on, self.dpia_done_on.data and self.dpia_required.data != DpiaRequired.YES,
+             _l("Een uitgevoerde DPIA past alleen bij 'DPIA nodig: ja'.")),
+        )
+        return _apply_rules(rules) and valid
 
     def data_for_service(self):
         return {
@@ -209,9 +219,7 @@ class BreachForm(_ChoicesForm):
             self._moment(self.discovered_on.data, field.data)
 
     def validate_notified_time(self, field):
-        if bool(self.notified_on.data) != bool(field.data):
-            raise ValidationError(_l("Vul van de melding zowel de datum als de tijd in."))
-        if field.data:
+        if field.data and self.notified_on.data:
             self._moment(self.notified_on.data, field.data)
 
     @staticmethod
@@ -223,7 +231,11 @@ class BreachForm(_ChoicesForm):
 
     def validate(self, extra_validators=None):
         _with_date_messages(self)
-        return super().validate(extra_validators)
+        valid = super().validate(extra_validators)
+        half = bool(self.notified_on.data) != bool(self.notified_time.data)
+        rules = ((self.notified_time, half and not self.notified_on.errors and not self.notified_time.errors,
+                  _l("Vul van de melding zowel de datum als de tijd in.")),)
+        return _apply_rules(rules) and valid
 
     def data_for_service(self):
         notified_at = None
