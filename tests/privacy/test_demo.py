@@ -22,12 +22,13 @@ def test_the_cli_loads_generic_processing_one_agreement_and_no_breaches_once(app
         agreements = session.exec(select(ProcessorAgreement)).all()
         assert [(a.supplier.name, a.signed_on) for a in agreements] == [("PinkRoccade", None)]
         assert session.exec(select(DataBreach)).all() == []
+        purposes = [a.purpose for a in activities]
     assert summary == [
         ("Basisregistratie personen", ["Burgerzaken"], True, False, None, "legal_obligation", "undecided"),
         ("Heffing en invordering gemeentelijke belastingen", ["Belastingen"], True, False, None, "legal_obligation", "undecided"),
         ("Uitvoering sociaal domein", ["Centric Suite"], True, True, "b_employment", "legal_obligation", "undecided"),
     ]
-    assert all(a.purpose.startswith("Voorbeeld: ") for a in activities)
+    assert all(purpose.startswith("Voorbeeld: ") for purpose in purposes)
     again = runner.invoke(args=["demo", "load"])
     assert "Privacy demo data: 0 records added." in again.output
     page = text(client_as("privacy").get("/privacy/"))
