@@ -79,7 +79,7 @@ class ProcessingForm(_ChoicesForm):
                               choices=select_choices(choices(LegalBasis, blank=NONE_CHOSEN)),
                               validators=[required()], validate_choice=True)
     data_subjects = TextAreaField(_l("Categorieën betrokkenen"), validators=[required(), max_length(1000)],
-                                  description=_l("Bijvoorbeeld: inwoners, aanvragers, medewerkers. ") + LIST_HINT)
+                                  description=_l("Bijvoorbeeld: inwoners, aanvragers, medewerkers. Eén per regel of gescheiden door komma's."))
     data_categories = TextAreaField(_l("Categorieën persoonsgegevens"), validators=[required(), max_length(1000)],
                                     description=LIST_HINT)
     special_categories = BooleanField(_l("Bijzondere persoonsgegevens (art. 9 AVG), zoals gezondheid of religie"))
