@@ -13,6 +13,9 @@ from sqlmodel import Field, Relationship, SQLModel
 from portfolio.db import UTCDateTime, utcnow
 from portfolio.records import ArchivableBase, version_column
 
+# Tables whose audit entries only breach managers may read (the audit log hides them from the CISO).
+BREACH_ENTITY_TYPES = frozenset({"data_breach", "breach_application"})
+
 _processing_version = version_column()
 _agreement_version = version_column()
 _breach_version = version_column()

@@ -93,3 +93,12 @@ def test_the_application_page_needs_the_same_queries_with_one_or_many_links(
             assert privacy.get(f"/applications/{application.id}").status_code == 200
         counts.append(len(statements))
     assert counts[0] == counts[1]
+
+
+def test_the_ciso_reads_the_audit_log_without_the_breaches_and_the_admin_with_them(client_as, register):
+    ciso_log = client_as("ciso").get("/audit/")
+    assert "Geheim lek" not in ciso_log.get_data(as_text=True)
+    assert "data_breach" not in text(ciso_log) and "breach_application" not in text(ciso_log)
+    assert "processing_activity" in text(ciso_log)
+    assert "Geheim lek" not in client_as("ciso").get("/audit/?entity_type=data_breach").get_data(as_text=True)
+    assert "Geheim lek" in client_as("admin").get("/audit/").get_data(as_text=True)
