@@ -44,6 +44,11 @@ class _ChoicesForm(FlaskForm):
             self.application_ids.choices = select_choices([(a.id, a.name) for a in applications])
 
 
+def _clock(moment):
+    """The wall-clock time of an aware moment to the minute, as the form's time field holds it."""
+    return moment.time().replace(second=0, microsecond=0, tzinfo=None)
+
+
 def _filled(field):
     return bool((field.data or "").strip())
 
@@ -205,13 +210,13 @@ class BreachForm(_ChoicesForm):
     closed_on = _date(_l("Gesloten op"))
 
     def __init__(self, *args, breach=None, **kwargs):
-        if breach is not None and not args and "formdata" not in kwargs:
-            discovered, notified = to_local(breach.discovered_at), to_local(breach.notified_at)
-            kwargs.setdefault("discovered_on", discovered.date())
-            kwargs.setdefault("discovered_time", discovered.time().replace(second=0, microsecond=0, tzinfo=None))
-            if notified is not None:
-                kwargs.setdefault("notified_on", notified.date())
-                kwargs.setdefault("notified_time", notified.time().replace(second=0, microsecond=0, tzinfo=None))
+        self._breach = breach
+        if breach is not None:
+            for prefix, moment in (("discovered", breach.discovered_at), ("notified", breach.notified_at)):
+                if moment is not None:
+                    local = to_local(moment)
+                    kwargs.setdefault(f"{prefix}_on", local.date())
+                    kwargs.setdefault(f"{prefix}_time", _clock(local))
         super().__init__(*args, **kwargs)
 
     def validate_discovered_time(self, field):
@@ -221,6 +226,19 @@ class BreachForm(_ChoicesForm):
     def validate_notified_time(self, field):
         if field.data and self.notified_on.data:
             self._moment(self.notified_on.data, field.data)
+
+    def _moment_or_stored(self, day, clock, attribute):
+        """The stored moment when the form shows it unchanged, else the entered local time in UTC.
+
+        Keeps a moment in the repeated hour of October (which the form cannot tell apart from the
+        first one) and any seconds, so that saving an unchanged breach does not move its deadline.
+        """
+        stored = getattr(self._breach, attribute, None) if self._breach is not None else None
+        if stored is not None:
+            local = to_local(stored)
+            if local.date() == day and _clock(local) == clock:
+                return stored
+        return to_utc(day, clock)
 
     @staticmethod
     def _moment(day, clock):
@@ -240,10 +258,10 @@ class BreachForm(_ChoicesForm):
     def data_for_service(self):
         notified_at = None
         if self.notified_on.data and self.notified_time.data:
-            notified_at = to_utc(self.notified_on.data, self.notified_time.data)
+            notified_at = self._moment_or_stored(self.notified_on.data, self.notified_time.data, "notified_at")
         return {
             "organisation_id": self.organisation_id.data,
-            "discovered_at": to_utc(self.discovered_on.data, self.discovered_time.data),
+            "discovered_at": self._moment_or_stored(self.discovered_on.data, self.discovered_time.data, "discovered_at"),
             "description": self.description.data,
             "affected_categories": self.affected_categories.data,
             "people_affected": self.people_affected.data,

@@ -4,7 +4,6 @@ links to a list of the same records."""
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from sqlmodel import select
 
 from portfolio.privacy import chain
 from portfolio.privacy.enums import DpiaStatus
@@ -28,7 +27,7 @@ def chain_data(make_application, make_supplier, make_contract, make_processing, 
         "via_archief": make_application(name="Via archief", personal_data="regular", supplier=s["Toekomst BV"]),
     }
     archive_record(a["gearchiveerd"])
-    _contract(make_contract, a["gewoon"], s["Contractpartij BV"])
+    make_contract(a["gewoon"], supplier_id=s["Contractpartij BV"].id)
     make_processing(name="Registratie", applications=[a["geregistreerd"]], processors=[s["Verwerker BV"]],
                     dpia_required="yes", dpia_reason="BSN op grote schaal", dpia_done_on=date(2026, 1, 5))
     make_processing(name="Zonder besluit", applications=[a["gewoon"]])
@@ -46,10 +45,6 @@ def chain_data(make_application, make_supplier, make_contract, make_processing, 
     make_breach(discovered_at=now - timedelta(hours=10))  # open, in time
     make_breach(discovered_at=now - timedelta(hours=90), notified_at=now - timedelta(hours=50), closed_on=today)
     return a, s
-
-
-def _contract(make_contract, application, supplier):
-    return make_contract(application, supplier_id=supplier.id)
 
 
 def names(db, statement):

@@ -137,3 +137,17 @@ def test_editing_shows_the_stored_moment_in_local_time(privacy, make_breach):
     breach = make_breach(discovered_at=datetime(2026, 10, 25, 0, 30, tzinfo=UTC))  # 02:30 CEST, the first one
     body = privacy.get(f"/privacy/breaches/{breach.id}/edit").get_data(as_text=True)
     assert 'value="2026-10-25"' in body and 'value="02:30"' in body
+
+
+def test_saving_a_breach_from_the_repeated_october_hour_unchanged_keeps_its_moment(privacy, make_breach, reference, rows):
+    from portfolio.privacy.models import DataBreach
+
+    second = datetime(2026, 10, 25, 1, 30, tzinfo=UTC)  # 02:30 CET, the second 02:30 that night
+    breach = make_breach(discovered_at=second)
+    data = breach_form(reference, discovered_on="2026-10-25", discovered_time="02:30", version="1", description="Aangevuld")
+    assert privacy.post(f"/privacy/breaches/{breach.id}/edit", data=data).status_code == 302
+    stored = rows(DataBreach)[0]
+    assert stored.description == "Aangevuld" and stored.discovered_at == second
+    data.update(discovered_time="03:30", version="2")
+    assert privacy.post(f"/privacy/breaches/{breach.id}/edit", data=data).status_code == 302
+    assert rows(DataBreach)[0].discovered_at == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
