@@ -47,8 +47,10 @@ def _with_links(statement):
     ).order_by(Organisation.position, func.lower(ProcessingActivity.name), ProcessingActivity.id)
 
 
-def list_processing(session, processing_filter, *, page, size=PAGE_SIZE):
-    """One page of processing activities with their organisation, applications and processors."""
+def list_processing(session, processing_filter, *, page, size=None):
+    """One page (of size, default PAGE_SIZE) of processing activities with their organisation,
+    applications and processors: four queries, whatever the size."""
+    size = size or PAGE_SIZE
     statement = _processing_statement(processing_filter)
     total = session.exec(select(func.count()).select_from(statement.subquery())).one()
     rows = session.exec(_with_links(statement).offset((page - 1) * size).limit(size)).all()

@@ -217,3 +217,24 @@ def test_unknown_records_are_404(privacy, url):
 @pytest.mark.parametrize("query", ["?page=0", "?page=abc", "?organisation=999", "?q=%00"])
 def test_a_bad_list_filter_is_a_400_not_a_500(privacy, query):
     assert privacy.get(f"/privacy/processing/{query}").status_code == 400
+
+
+def test_every_page_renders_in_dutch_and_english(privacy, make_processing, make_agreement, make_supplier, make_breach):
+    activity = make_processing(name="Basisregistratie personen", dpia_required="yes", dpia_reason="BSN")
+    agreement = make_agreement(make_supplier("PinkRoccade"), signed_on=date(2026, 1, 1))
+    breach = make_breach(discovered_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc))
+    urls = [
+        "/privacy/", "/privacy/chain/undecided_dpia", "/privacy/processing/", "/privacy/processing/new",
+        f"/privacy/processing/{activity.id}", f"/privacy/processing/{activity.id}/edit",
+        f"/privacy/processing/{activity.id}/archive", "/privacy/agreements/", "/privacy/agreements/new",
+        f"/privacy/agreements/{agreement.id}/edit", f"/privacy/agreements/{agreement.id}/archive",
+        "/privacy/breaches/", "/privacy/breaches/new", f"/privacy/breaches/{breach.id}", f"/privacy/breaches/{breach.id}/edit",
+    ]
+    for url in urls:
+        assert privacy.get(url).status_code == 200, url
+    assert 'value="Basisregistratie personen"' in privacy.get(f"/privacy/processing/{activity.id}/edit").get_data(as_text=True)
+    privacy.post("/language", data={"language": "en", "next": "/"})
+    for url in urls:
+        assert privacy.get(url).status_code == 200, url
+    assert "deadline passed" in text(privacy.get(f"/privacy/breaches/{breach.id}"))
+    assert "Register of processing activities" in text(privacy.get("/privacy/processing/"))

@@ -26,7 +26,6 @@ def test_the_processing_list_pages(privacy, make_processing, monkeypatch):
     from portfolio.privacy import listing
 
     monkeypatch.setattr(listing, "PAGE_SIZE", 2)
-    monkeypatch.setattr(listing.list_processing, "__kwdefaults__", {"size": 2})
     for number in range(3):
         make_processing(name=f"Verwerking {number:02d}")
     first, second = text(privacy.get("/privacy/processing/")), text(privacy.get("/privacy/processing/?page=2"))
