@@ -238,3 +238,21 @@ def test_every_page_renders_in_dutch_and_english(privacy, make_processing, make_
         assert privacy.get(url).status_code == 200, url
     assert "deadline passed" in text(privacy.get(f"/privacy/breaches/{breach.id}"))
     assert "Register of processing activities" in text(privacy.get("/privacy/processing/"))
+
+
+@pytest.mark.parametrize(("url", "field", "value"), [
+    ("/privacy/processing/new", "application_ids", "abc"),
+    ("/privacy/processing/new", "organisation_id", "abc"),
+    ("/privacy/processing/new", "dpia_done_on", "9999-99-99"),
+    ("/privacy/agreements/new", "supplier_id", "1e9"),
+    ("/privacy/agreements/new", "ends_on", "\x00"),
+    ("/privacy/breaches/new", "people_affected", "1" * 40),
+    ("/privacy/breaches/new", "discovered_time", "10:00:00:00"),
+    ("/privacy/breaches/new", "organisation_id", "-1"),
+])
+def test_odd_input_is_a_400_never_a_500(privacy, url, field, value, audit_count):
+    before = audit_count()
+    response = privacy.post(url, data={field: value})
+    assert response.status_code == 400
+    assert field_errors(response)
+    assert audit_count() == before
