@@ -26,6 +26,10 @@ DEFAULTS = {
     "ADMIN_EMAIL": "admin@example.org",
     "AUDIT_PAGE_SIZE": 50,
     "PROCUREMENT_LEAD_MONTHS": 12,  # how long before a contract ends a new procurement must start
+    "PRIVACY_AGREEMENT_EXPIRY_DAYS": 90,  # processor agreements ending this soon are listed as expiring
+    # Per organisation name: {"controller": contact details, "dpo": the FG's contact details},
+    # printed in the art. 30 export. Set in instance/config.py.
+    "PRIVACY_CONTACTS": {},
 }
 
 
@@ -92,12 +96,14 @@ def register_blueprints(app):
     from portfolio.auth.views import bp as auth_bp
     from portfolio.budget.views import bp as budget_bp
     from portfolio.dashboard.views import bp as dashboard_bp
+    from portfolio.privacy import views_breaches  # noqa: F401  (routes on privacy.bp)
+    from portfolio.privacy.views import bp as privacy_bp
     from portfolio.procurements.views import bp as procurements_bp
     from portfolio.suppliers.views import bp as suppliers_bp
     from portfolio.users.views import bp as users_bp
 
     for blueprint in (
         health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, users_bp, audit_bp,
+        budget_bp, privacy_bp, users_bp, audit_bp,
     ):
         app.register_blueprint(blueprint)

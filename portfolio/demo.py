@@ -8,6 +8,7 @@ from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
 from portfolio.budget.demo import load_demo_budget
+from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
 
@@ -38,6 +39,7 @@ def load(if_empty):
         f"Demo data: {added['applications']} applications, {added['procurements']} procurements and "
         f"{added['budget']} budget records added."
     )
+    click.echo(f"Privacy demo data: {added['privacy']} records added.")
 
 
 def load_demo_data(session):
@@ -46,4 +48,5 @@ def load_demo_data(session):
         "applications": load_demo_applications(session),
         "procurements": load_demo_procurements(session),
         "budget": load_demo_budget(session),
+        "privacy": load_demo_privacy(session),
     }

@@ -9,6 +9,8 @@ from tests.conftest import sign_in
 ANYONE = "anyone"  # also without logging in
 ALL_ROLES = frozenset(Role)
 WRITERS = {Role.EDITOR, Role.ADMIN}
+PRIVACY_READERS = {Role.PRIVACY, Role.CISO, Role.ADMIN}
+PRIVACY_WRITERS = {Role.PRIVACY, Role.ADMIN}  # also the only ones who see data breaches
 
 # endpoint -> roles that may use it (or ANYONE). Written out by hand, independent of the code.
 EXPECTED = {
@@ -65,6 +67,24 @@ EXPECTED = {
     "budget.allocation_create": WRITERS,
     "budget.allocation_edit": WRITERS,
     "budget.allocation_delete": WRITERS,
+    "privacy.index": PRIVACY_READERS,
+    "privacy.chain_list": PRIVACY_READERS,
+    "privacy.processing_index": PRIVACY_READERS,
+    "privacy.processing_detail": PRIVACY_READERS,
+    "privacy.processing_export": PRIVACY_READERS,
+    "privacy.processing_create": PRIVACY_WRITERS,
+    "privacy.processing_edit": PRIVACY_WRITERS,
+    "privacy.processing_archive": PRIVACY_WRITERS,
+    "privacy.processing_restore": PRIVACY_WRITERS,
+    "privacy.agreement_index": PRIVACY_READERS,
+    "privacy.agreement_create": PRIVACY_WRITERS,
+    "privacy.agreement_edit": PRIVACY_WRITERS,
+    "privacy.agreement_archive": PRIVACY_WRITERS,
+    "privacy.agreement_restore": PRIVACY_WRITERS,
+    "privacy.breach_index": PRIVACY_WRITERS,
+    "privacy.breach_detail": PRIVACY_WRITERS,
+    "privacy.breach_create": PRIVACY_WRITERS,
+    "privacy.breach_edit": PRIVACY_WRITERS,
     "suppliers.index": ALL_ROLES,
     "suppliers.detail": ALL_ROLES,
     "suppliers.create": WRITERS,

@@ -19,6 +19,7 @@ from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
+from portfolio.privacy.chain import panel_for_application
 from portfolio.reference.services import active_domains, all_organisations
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
@@ -131,6 +132,7 @@ def detail(application_id):
         history_entries=history_for(
             session, application, *application.usages, *application.contracts, *outgoing
         ),
+        privacy_panel=panel_for_application(session, application, current_user),
         today=today(),
     )
 

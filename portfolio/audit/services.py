@@ -47,6 +47,7 @@ class LogFilter:
     entity_type: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    hidden_entity_types: frozenset = frozenset()  # entries the reader may not see (e.g. data breaches)
 
 
 def search(session, log_filter, *, page, per_page):
@@ -60,6 +61,8 @@ def search(session, log_filter, *, page, per_page):
         conditions.append(AuditEntry.at >= _start_of(log_filter.date_from))
     if log_filter.date_to:
         conditions.append(AuditEntry.at < _start_of(log_filter.date_to + timedelta(days=1)))
+    if log_filter.hidden_entity_types:
+        conditions.append(AuditEntry.entity_type.not_in(sorted(log_filter.hidden_entity_types)))
     total = session.exec(select(func.count()).select_from(AuditEntry).where(*conditions)).one()
     entries = session.exec(
         select(AuditEntry)
@@ -80,8 +83,11 @@ def _start_of(day):
     return local.astimezone(timezone.utc)
 
 
-def entity_types(session):
-    return session.exec(select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type)).all()
+def entity_types(session, hidden=frozenset()):
+    statement = select(AuditEntry.entity_type).distinct().order_by(AuditEntry.entity_type)
+    if hidden:
+        statement = statement.where(AuditEntry.entity_type.not_in(sorted(hidden)))
+    return session.exec(statement).all()
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
 """The global audit log, for the CISO and administrators."""
 
 from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user
 from sqlmodel import select
 
 from portfolio.audit import services
 from portfolio.audit.forms import AuditFilterForm
 from portfolio.auth.models import User
-from portfolio.auth.permissions import Permission, requires
+from portfolio.auth.permissions import Permission, can, requires
 from portfolio.db import get_session
+from portfolio.privacy.models import BREACH_ENTITY_TYPES
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
@@ -17,8 +19,10 @@ bp = Blueprint("audit", __name__, url_prefix="/audit")
 def index():
     session = get_session()
     users = session.exec(select(User).order_by(User.email)).all()
+    # Data breaches are for the privacy role and administrators only, also in the log (the CISO reads it).
+    hidden = frozenset() if can(current_user, Permission.MANAGE_BREACHES) else BREACH_ENTITY_TYPES
     form = AuditFilterForm(
-        request.args, users=users, entity_types=services.entity_types(session)
+        request.args, users=users, entity_types=services.entity_types(session, hidden)
     )
     if request.args and not form.validate():
         return render_template("audit/index.html", form=form, entries=[], total=0, page=1, pages=1), 400
@@ -27,6 +31,7 @@ def index():
         entity_type=form.entity_type.data or None,
         date_from=form.date_from.data,
         date_to=form.date_to.data,
+        hidden_entity_types=hidden,
     )
     per_page = current_app.config["AUDIT_PAGE_SIZE"]
     page = form.page.data or 1
