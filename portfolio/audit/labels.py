@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from portfolio.applications import enums
 from portfolio.budget.labels import kind_label, status_label
 from portfolio.money import format_euros
+from portfolio.privacy.enums import BreachRisk, DpiaRequired, LegalBasis, SpecialCategoryGround
 from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
 from portfolio.procurements.models import Phase
 from portfolio.users.forms import ROLE_LABELS
@@ -25,6 +26,10 @@ ENTITY_LABELS = {
     "procurement_replacement": _l("vervangen applicatie"), "budget_line": _l("begrotingspost"),
     "budget_line_amount": _l("jaarbedrag"), "budget_line_share": _l("verdeelsleutel"),
     "funding_source": _l("dekkingsbron"), "allocation": _l("toewijzing"),
+    "processing_activity": _l("verwerking"), "processing_application": _l("applicatie van een verwerking"),
+    "processing_processor": _l("verwerker van een verwerking"), "processor_agreement": _l("verwerkersovereenkomst"),
+    "agreement_application": _l("applicatie van een verwerkersovereenkomst"), "data_breach": _l("datalek"),
+    "breach_application": _l("applicatie van een datalek"),
 }
 
 FIELD_LABELS = {
@@ -59,6 +64,24 @@ FIELD_LABELS = {
     "revision_reason": _l("Reden van de bijstelling"), "basis_points": _l("Aandeel"), "email": _l("E-mailadres"),
     "role": _l("Rol"), "active": _l("Actief"), "password_hash": _l("Wachtwoord"),
     "session_token": _l("Sessiesleutel"), "created_at": _l("Aangemaakt op"),
+    # privacy register
+    "processing_id": _l("Verwerking"), "agreement_id": _l("Verwerkersovereenkomst"), "breach_id": _l("Datalek"),
+    "purpose": _l("Doel van de verwerking"), "legal_basis": _l("Rechtsgrond (art. 6 lid 1 AVG)"),
+    "special_category_ground": _l("Uitzondering voor bijzondere persoonsgegevens (art. 9 lid 2 AVG)"),
+    "data_subjects": _l("Categorieën betrokkenen"), "data_categories": _l("Categorieën persoonsgegevens"),
+    "special_categories": _l("Bijzondere persoonsgegevens"), "bsn": _l("Burgerservicenummer (BSN)"),
+    "recipients": _l("Categorieën ontvangers"), "third_country_transfers": _l("Doorgifte buiten de EER"),
+    "transfer_safeguards": _l("Waarborgen bij doorgifte"), "retention_period": _l("Bewaartermijn"),
+    "security_measures": _l("Beveiligingsmaatregelen (algemene beschrijving)"), "dpia_required": _l("DPIA nodig"),
+    "dpia_reason": _l("Reden van dit besluit"), "dpia_done_on": _l("DPIA uitgevoerd op"),
+    "dpia_outcome": _l("Uitkomst van de DPIA"), "dpia_next_review": _l("Volgende herbeoordeling"),
+    "signed_on": _l("Ondertekend op"), "model_version": _l("Versie of gebruikt model"),
+    "sub_processors": _l("Subverwerkers"), "document_reference": _l("Documentverwijzing"),
+    "discovered_at": _l("Ontdekt op"), "affected_categories": _l("Categorieën betrokkenen"),
+    "people_affected": _l("Aantal betrokkenen"), "risk": _l("Risico voor betrokkenen"),
+    "risk_assessment": _l("Risicobeoordeling"), "notified_at": _l("Gemeld bij de Autoriteit Persoonsgegevens op"),
+    "notification_reference": _l("Meldingsnummer AP"), "people_informed_on": _l("Betrokkenen geïnformeerd op"),
+    "measures": _l("Genomen maatregelen"), "closed_on": _l("Gesloten op"),
 }
 
 
@@ -78,6 +101,10 @@ ENTITY_VALUE_FORMATS = {
     ("budget_line", "status"): status_label,
     ("budget_line", "kind"): kind_label,
     ("user_account", "role"): lambda value: ROLE_LABELS.get(value, value),
+    ("processing_activity", "legal_basis"): _enum(LegalBasis),
+    ("processing_activity", "special_category_ground"): _enum(SpecialCategoryGround),
+    ("processing_activity", "dpia_required"): _enum(DpiaRequired),
+    ("data_breach", "risk"): _enum(BreachRisk),
 }
 
 

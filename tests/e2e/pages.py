@@ -4,7 +4,7 @@ A new GET route is scanned automatically once `record_ids` knows its URL argumen
 that answers with a file or a redirect instead of a page is listed in NOT_PAGES.
 """
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from flask import url_for
 from sqlmodel import select
@@ -14,22 +14,25 @@ from portfolio.applications.related import create_contract, create_integration, 
 from portfolio.auth.models import User
 from portfolio.budget.models import BudgetLine, FundingSource
 from portfolio.budget.services import create_allocation
+from portfolio.privacy.chain import FIGURES
+from portfolio.privacy.models import ProcessingActivity, ProcessorAgreement
+from portfolio.privacy.services import create_breach
 from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier
 
 NOT_PAGES = {
     "static", "health.healthz", "applications.export_csv", "applications.export_xlsx",
-    "budget.export_xlsx",
+    "budget.export_xlsx", "privacy.processing_export",
 }
 ANONYMOUS_ONLY = {"auth.login"}  # a signed-in user is sent on to the dashboard
 # Pages whose main content is not one form to submit empty: lists, overviews and detail pages.
-NOT_FORMS = {"dashboard.index", "budget.lines", "audit.index"}
+NOT_FORMS = {"dashboard.index", "budget.lines", "audit.index", "privacy.chain_list"}
 
 
 def record_ids(session):
-    """Give the demo data what it lacks to show every page (a usage, contract, integration and
-    allocation), and return the ids to fill the URLs with, by URL argument name."""
+    """Give the demo data what it lacks to show every page (a usage, contract, integration,
+    allocation and data breach), and return the ids to fill the URLs with, by URL argument name."""
     application, target = session.exec(select(Application).order_by(Application.id).limit(2)).all()
     supplier = session.exec(select(Supplier).order_by(Supplier.id)).first()
     organisation = session.exec(select(Organisation).order_by(Organisation.position)).first()
@@ -44,6 +47,10 @@ def record_ids(session):
     source = session.exec(select(FundingSource).order_by(FundingSource.id)).first()
     procurement = session.exec(select(Procurement).order_by(Procurement.id)).first()
     allocation = create_allocation(session, source, data={"procurement_id": procurement.id, "amount_cents": 100_00})
+    breach = create_breach(session, data={
+        "organisation_id": organisation.id, "description": "Brief met BSN naar een verkeerd adres gestuurd.",
+        "discovered_at": datetime.now(timezone.utc) - timedelta(hours=30),
+    }, application_ids=[application.id])
     return {
         "application_id": application.id,
         "usage_id": usage.id,
@@ -57,6 +64,10 @@ def record_ids(session):
         "allocation_id": allocation.id,
         "line_id": session.exec(select(BudgetLine.id).order_by(BudgetLine.id)).first(),
         "user_id": session.exec(select(User.id).order_by(User.id)).first(),
+        "processing_id": session.exec(select(ProcessingActivity.id).order_by(ProcessingActivity.id)).first(),
+        "agreement_id": session.exec(select(ProcessorAgreement.id).order_by(ProcessorAgreement.id)).first(),
+        "breach_id": breach.id,
+        "figure": FIGURES[0],
     }
 
 
@@ -77,4 +88,4 @@ def page_paths(app, ids):
 
 def is_form_page(endpoint):
     name = endpoint.rpartition(".")[2]
-    return endpoint not in NOT_FORMS and name not in {"index", "detail"} and not name.endswith("_detail")
+    return endpoint not in NOT_FORMS and name not in {"index", "detail"} and not name.endswith(("_detail", "_index"))
