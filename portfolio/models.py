@@ -6,10 +6,14 @@ from portfolio.auth.models import LoginAttempt, User
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare, YearAmount
 from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from portfolio.reference.models import Domain, Organisation
+from portfolio.security.models import (
+    Evidence, Framework, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,
+)
 from portfolio.suppliers.models import Supplier
 
 __all__ = [
-    "Allocation", "Application", "AuditEntry", "BudgetLine", "Contract", "Domain", "FundingSource",
+    "Allocation", "Application", "AuditEntry", "BudgetLine", "Contract", "Domain", "Evidence", "Framework",
+    "FundingSource", "Measure", "MeasureApplication", "MeasureOrganisation", "MeasureRequirement", "Requirement",
     "Integration", "LoginAttempt", "Organisation", "OrganisationShare", "PhaseDate", "Procurement",
     "ProcurementNote", "Replacement", "Supplier", "Usage", "User", "YearAmount",
 ]
