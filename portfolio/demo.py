@@ -10,6 +10,7 @@ from portfolio.db import session_scope
 from portfolio.budget.demo import load_demo_budget
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
+from portfolio.security.demo import load_demo_security
 
 demo_cli = AppGroup("demo", help="Demo data from the source document.")
 reference_cli = AppGroup("reference", help="Reference lists (organisations, domains).")
@@ -36,7 +37,12 @@ def load(if_empty):
         applications = load_demo_applications(session)
         procurements = load_demo_procurements(session)
         budget = load_demo_budget(session)
+        measures, accounts = load_demo_security(session)
     click.echo(
-        f"Demo data: {applications} applications, {procurements} procurements and "
-        f"{budget} budget records added."
+        f"Demo data: {applications} applications, {procurements} procurements, "
+        f"{budget} budget records and {measures} security measures added."
     )
+    if accounts:
+        click.echo("Demo accounts of the security organisation (these passwords are shown once):")
+        for email, password in accounts:
+            click.echo(f"  {email}  {password}")

@@ -20,6 +20,7 @@ from portfolio.auth.permissions import Permission, can, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.reference.services import active_domains, all_organisations
+from portfolio.security import applicability
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
 
@@ -132,6 +133,7 @@ def detail(application_id):
             session, application, *application.usages, *application.contracts, *outgoing
         ),
         today=today(),
+        security_panel=applicability.panel_for_application(session, application, today()),
     )
 
 

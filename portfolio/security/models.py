@@ -93,6 +93,9 @@ class Measure(ArchivableBase, table=True):
     organisation_links: list["MeasureOrganisation"] = Relationship(back_populates="measure")
     evidence: list["Evidence"] = Relationship(back_populates="measure")
 
+    def has_current_evidence(self, today):
+        return any(item.is_current(today) for item in self.evidence)
+
 
 class MeasureRequirement(SQLModel, table=True):
     __tablename__ = "measure_requirement"
