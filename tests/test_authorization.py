@@ -9,6 +9,8 @@ from tests.conftest import sign_in
 ANYONE = "anyone"  # also without logging in
 ALL_ROLES = frozenset(Role)
 WRITERS = {Role.EDITOR, Role.ADMIN}
+SECURITY = {Role.CISO, Role.ADMIN}
+ASSIGNEES = {Role.EDITOR, Role.CISO, Role.PRIVACY, Role.ADMIN}  # then the service checks: the assignee or the CISO
 
 # endpoint -> roles that may use it (or ANYONE). Written out by hand, independent of the code.
 EXPECTED = {
@@ -65,6 +67,26 @@ EXPECTED = {
     "budget.allocation_create": WRITERS,
     "budget.allocation_edit": WRITERS,
     "budget.allocation_delete": WRITERS,
+    "security.index": ALL_ROLES,
+    "security.measures": ALL_ROLES,
+    "security.measures_csv": ALL_ROLES,
+    "security.measures_xlsx": ALL_ROLES,
+    "security.measure_detail": ALL_ROLES,
+    "security.measure_create": SECURITY,
+    "security.measure_edit": SECURITY,
+    "security.measure_archive": SECURITY,
+    "security.measure_restore": SECURITY,
+    "security.measure_status": ASSIGNEES,
+    "security.evidence_add": ASSIGNEES,
+    "security.evidence_archive": ASSIGNEES,
+    "security.evidence_download": ALL_ROLES,
+    "security.framework_index": ALL_ROLES,
+    "security.framework_detail": ALL_ROLES,
+    "security.framework_import": SECURITY,
+    "security.statement_page": ALL_ROLES,
+    "security.statement_xlsx": ALL_ROLES,
+    "security.ensia_page": ALL_ROLES,
+    "security.ensia_xlsx": ALL_ROLES,
     "suppliers.index": ALL_ROLES,
     "suppliers.detail": ALL_ROLES,
     "suppliers.create": WRITERS,
