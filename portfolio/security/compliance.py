@@ -72,12 +72,12 @@ def _measures(session):
 
 
 def per_chapter(session, measures=None):
-    """{framework: [Figure per chapter, in catalogue order]} for every framework."""
+    """[(framework, [Figure per chapter, in catalogue order])] for every framework."""
     measures = _measures(session) if measures is None else measures
     frameworks = session.exec(
         select(Framework).options(selectinload(Framework.requirements)).order_by(Framework.name)
     ).all()
-    result = {}
+    result = []
     for framework in frameworks:
         chapters = []
         for requirement in sorted(framework.requirements, key=lambda r: r.position):
@@ -89,7 +89,7 @@ def per_chapter(session, measures=None):
                 link.requirement.framework_id == framework.id and link.requirement.chapter == chapter
                 and not link.requirement.withdrawn for link in m.requirement_links)]
             figures.append(figure(chapter or "–", members, framework=framework.id, chapter=chapter or None))
-        result[framework] = figures
+        result.append((framework, figures))
     return result
 
 

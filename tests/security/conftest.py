@@ -8,7 +8,7 @@ import pytest
 
 from portfolio.security import catalogue_import, services
 from portfolio.security.models import Measure
-from tests.applications.conftest import make_application, make_supplier, make_usage, reference  # noqa: F401
+from tests.applications.conftest import archive_record, make_application, make_supplier, make_usage, reference  # noqa: F401
 
 CATALOGUES = Path(__file__).resolve().parents[2] / "portfolio" / "security" / "catalogues"
 TODAY = date(2026, 6, 1)
