@@ -117,7 +117,8 @@ def _parse_yaml(content):
         document = yaml.safe_load(content)
     except yaml.YAMLError as error:
         raise CatalogueInvalid([_("Het YAML-bestand is onleesbaar: %(error)s", error=str(error).replace("\n", " "))]) from None
-    framework = document.get("objects", {}).get("framework") if isinstance(document, dict) else None
+    objects = document.get("objects") if isinstance(document, dict) else None
+    framework = objects.get("framework") if isinstance(objects, dict) else None
     if not isinstance(framework, dict) or not isinstance(framework.get("requirement_nodes"), list):
         raise CatalogueInvalid([_("Dit is geen CISO Assistant-bibliotheek: objects.framework.requirement_nodes ontbreekt.")])
     nodes = [node for node in framework["requirement_nodes"] if isinstance(node, dict)]

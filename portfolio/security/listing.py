@@ -78,10 +78,10 @@ def filtered_statement(f, *, today):
         if value is not None:
             statement = statement.where(column == value)
     if f.due == "overdue":
-        statement = statement.where(Measure.status.in_(OPEN), Measure.due_on < today)
+        statement = statement.where(Measure.status.in_(OPEN), effective_due() < today)
     elif f.due == "soon":
-        statement = statement.where(Measure.status.in_(OPEN), Measure.due_on >= today,
-                                    Measure.due_on <= today + timedelta(days=DUE_SOON_DAYS))
+        statement = statement.where(Measure.status.in_(OPEN), effective_due() >= today,
+                                    effective_due() <= today + timedelta(days=DUE_SOON_DAYS))
     if f.review_due:
         statement = statement.where(Measure.next_review_on <= today,
                                     Measure.status != MeasureStatus.NOT_APPLICABLE.value)
@@ -101,6 +101,11 @@ def filtered_statement(f, *, today):
     if f.applies_to_all:
         statement = statement.where(Measure.applies_to_all.is_(True))
     return statement
+
+
+def effective_due():
+    """The date a measure is due: the new date of a postponed one, else its due date."""
+    return case((Measure.status == MeasureStatus.POSTPONED.value, Measure.postponed_until), else_=Measure.due_on)
 
 
 def covers_organisation(organisation_id):

@@ -64,8 +64,9 @@ def require_update_right(user, measure):
         raise NotAllowed(_("Alleen de CISO of de uitvoerder aan wie deze maatregel is toegewezen mag dit wijzigen."))
 
 
-def check_status_rules(values, *, today):
-    """Niet van toepassing needs a reason, uitgesteld a new date after today; other states clear both."""
+def check_status_rules(values, *, today, current=None):
+    """Niet van toepassing needs a reason, uitgesteld a new date after today (unless it is the date
+    the measure already had: editing other fields must not force a new date); other states clear both."""
     errors = {}
     status = values.get("status")
     if status not in {member.value for member in MeasureStatus}:
@@ -76,7 +77,8 @@ def check_status_rules(values, *, today):
         until = values.get("postponed_until")
         if until is None:
             errors["postponed_until"] = [_("Geef de nieuwe datum op tot wanneer de maatregel is uitgesteld.")]
-        elif until <= today:
+        elif until <= today and not (current is not None and current.status == MeasureStatus.POSTPONED
+                                     and current.postponed_until == until):
             errors["postponed_until"] = [_("De nieuwe datum moet na vandaag liggen.")]
     if errors:
         raise FieldErrors(errors)
@@ -150,7 +152,7 @@ def create_measure(session, *, data, links, today):
 def update_measure(session, measure, *, data, links, loaded_version, today):
     check_version(measure, loaded_version, _(CONFLICT))
     values = _clean(data, MEASURE_FIELDS)
-    check_status_rules(values, today=today)
+    check_status_rules(values, today=today, current=measure)
     _check_references(session, values, links)
     _schedule_review(values, today=today)
     values["ensia_subjects"] = list(values.get("ensia_subjects") or [])
@@ -170,7 +172,7 @@ def update_status(session, measure, *, actor, data, loaded_version, today):
     if measure.archived:
         raise FieldErrors({"status": [_("Deze maatregel is gearchiveerd.")]})
     values = _clean(data, STATUS_FIELDS)
-    check_status_rules(values, today=today)
+    check_status_rules(values, today=today, current=measure)
     if values["status"] == MeasureStatus.IMPLEMENTED and measure.review_interval_months and not measure.next_review_on:
         measure.next_review_on = months_before(today, -measure.review_interval_months)
     for key, value in values.items():

@@ -84,6 +84,8 @@ def test_the_shipped_example_catalogues_import_and_say_they_are_examples(import_
     ("reference;chapter;title;text;tags\nA.1;H;;;\n", "x.csv", "Norm 1: de titel ontbreekt."),
     ("objects: [unclosed", "x.yaml", "Het YAML-bestand is onleesbaar"),
     ("name: iets\n", "x.yaml", "objects.framework.requirement_nodes ontbreekt"),
+    ("objects: [1, 2]\n", "x.yml", "objects.framework.requirement_nodes ontbreekt"),
+    ("- een lijst\n", "x.yaml", "objects.framework.requirement_nodes ontbreekt"),
     ("reference;chapter;title;text;tags\n", "x.csv", "Het bestand bevat geen normen."),
     ("a", "x.pdf", "Kies een bestand van het type .csv, .yaml of .yml."),
 ])

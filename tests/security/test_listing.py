@@ -27,26 +27,30 @@ def test_filters_on_every_field(viewer, example_catalogue, requirement_ids, make
                  applies_to_all=True, requirements=[ids["VB-5.1"]], next_review_on=today - timedelta(days=1))
     make_measure(title="Gamma", overseer="privacy_officer", priority="low", description="Over back-ups",
                  organisations=[reference.organisations["Uithoorn"]], due_on=today + timedelta(days=40))
+    # Postponed: due by its new date (in 10 days), not by the original one that has passed.
+    make_measure(title="Delta", status="postponed", status_reason="wacht", due_on=today - timedelta(days=30),
+                 postponed_until=today + timedelta(days=10), today=today, priority="low", team="Staf")
     cases = {
         "q=back-ups": ["Gamma"],
+        "status=postponed": ["Delta"],
         f"framework={example_catalogue.id}&chapter=8+Techniek": ["Alfa"],
         "requirement=VB-5.1": ["Beta"],
         "overseer=fg": ["Alfa"],
-        "team=Staf": ["Beta"],
+        "team=Staf": ["Beta", "Delta"],
         f"assignee={assignee.id}": ["Alfa"],
         "status=implemented": ["Beta"],
-        "priority=low": ["Gamma"],
+        "priority=low": ["Delta", "Gamma"],
         "due=overdue": ["Alfa"],
-        "due=soon": [],
+        "due=soon": ["Delta"],
         "review=1": ["Beta"],
-        "evidence=missing": ["Alfa", "Beta", "Gamma"],
+        "evidence=missing": ["Alfa", "Beta", "Delta", "Gamma"],
         f"application={application.id}": ["Beta"],
-        f"organisation={reference.organisations['Diemen']}": ["Alfa", "Beta"],
+        f"organisation={reference.organisations['Diemen']}": ["Alfa", "Beta", "Delta"],
         "ensia=DigiD": ["Alfa"],
         "biv=integrity": ["Alfa"],
         "all_applications=y": ["Beta"],
-        "sort=due&order=desc": ["Gamma", "Alfa", "Beta"],
-        "sort=priority": ["Alfa", "Beta", "Gamma"],
+        "sort=due&order=desc": ["Gamma", "Alfa", "Delta", "Beta"],
+        "sort=priority": ["Alfa", "Beta", "Delta", "Gamma"],
     }
     for arguments, expected in cases.items():
         assert _titles(viewer.get(f"/security/measures/?{arguments}")) == expected, arguments

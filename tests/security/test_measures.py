@@ -155,3 +155,20 @@ def test_measure_page_shows_actions_by_right(client_as, make_measure, viewer):
     seen = viewer.get(f"/security/measures/{measure.id}").get_data(as_text=True)
     assert "Status bijwerken" not in seen
     assert client_as("ciso").get(f"/security/measures/{measure.id}").status_code == 200
+
+
+def test_a_postponed_measure_keeps_its_date_when_other_fields_change(db, make_measure):
+    from datetime import date
+
+    measure = make_measure(status="postponed", status_reason="wacht", postponed_until=date(2026, 7, 1))
+    later = date(2026, 8, 1)  # the postponed date has passed meanwhile
+    with db() as session:
+        stored = session.get(Measure, measure.id)
+        data = {key: getattr(stored, key) for key in services.MEASURE_FIELDS}
+        data["title"] = "Nieuwe titel"
+        links = {"requirement_ids": [], "application_ids": [], "organisation_ids": []}
+        services.update_measure(session, stored, data=data, links=links, loaded_version=stored.version, today=later)
+        assert stored.title == "Nieuwe titel"
+        with pytest.raises(FieldErrors):
+            data["postponed_until"] = date(2026, 7, 15)
+            services.update_measure(session, stored, data=data, links=links, loaded_version=stored.version, today=later)
