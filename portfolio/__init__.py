@@ -15,7 +15,9 @@ DEFAULTS = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "SESSION_COOKIE_SECURE": False,
     "SESSION_IDLE_HOURS": 8,
-    "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+    "MAX_CONTENT_LENGTH": 21 * 1024 * 1024,  # a little above EVIDENCE_MAX_BYTES and the form around it
+    "EVIDENCE_MAX_BYTES": 20 * 1024 * 1024,
+    "EVIDENCE_EXTENSIONS": ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt", "csv"),
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session does
     "BABEL_DEFAULT_LOCALE": "nl",
     "BABEL_DEFAULT_TIMEZONE": "Europe/Amsterdam",
@@ -99,11 +101,13 @@ def register_blueprints(app):
     from portfolio.privacy import views_breaches  # noqa: F401  (routes on privacy.bp)
     from portfolio.privacy.views import bp as privacy_bp
     from portfolio.procurements.views import bp as procurements_bp
+    from portfolio.security import views_catalogue, views_evidence, views_statement  # noqa: F401  (routes on security.bp)
+    from portfolio.security.views import bp as security_bp
     from portfolio.suppliers.views import bp as suppliers_bp
     from portfolio.users.views import bp as users_bp
 
     for blueprint in (
         health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, privacy_bp, users_bp, audit_bp,
+        budget_bp, security_bp, privacy_bp, users_bp, audit_bp,
     ):
         app.register_blueprint(blueprint)

@@ -11,6 +11,7 @@ from portfolio.budget.demo import load_demo_budget
 from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
+from portfolio.security.demo import load_demo_security
 
 demo_cli = AppGroup("demo", help="Demo data from the source document.")
 reference_cli = AppGroup("reference", help="Reference lists (organisations, domains).")
@@ -36,17 +37,24 @@ def load(if_empty):
             return
         added = load_demo_data(session)
     click.echo(
-        f"Demo data: {added['applications']} applications, {added['procurements']} procurements and "
-        f"{added['budget']} budget records added."
+        f"Demo data: {added['applications']} applications, {added['procurements']} procurements, "
+        f"{added['budget']} budget records and {added['measures']} security measures added."
     )
     click.echo(f"Privacy demo data: {added['privacy']} records added.")
+    if added["accounts"]:
+        click.echo("Demo accounts of the security organisation (these passwords are shown once):")
+        for email, password in added["accounts"]:
+            click.echo(f"  {email}  {password}")
 
 
 def load_demo_data(session):
-    """Add every feature's demo records to session; returns how many each feature added."""
-    return {
+    """Add every feature's demo records to session. Returns how many each feature added, and
+    under "accounts" the (e-mail, password) of each demo account made."""
+    added = {
         "applications": load_demo_applications(session),
         "procurements": load_demo_procurements(session),
         "budget": load_demo_budget(session),
-        "privacy": load_demo_privacy(session),
     }
+    added["measures"], added["accounts"] = load_demo_security(session)
+    added["privacy"] = load_demo_privacy(session)
+    return added

@@ -10,12 +10,16 @@ from portfolio.privacy.models import (
 )
 from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from portfolio.reference.models import Domain, Organisation
+from portfolio.security.models import (
+    Evidence, Framework, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,
+)
 from portfolio.suppliers.models import Supplier
 
 __all__ = [
     "AgreementApplication", "Allocation", "Application", "AuditEntry", "BreachApplication",
-    "BudgetLine", "Contract", "DataBreach", "Domain", "FundingSource", "Integration",
-    "LoginAttempt", "Organisation", "OrganisationShare", "PhaseDate", "ProcessingActivity",
+    "BudgetLine", "Contract", "DataBreach", "Domain", "Evidence", "Framework", "FundingSource",
+    "Integration", "LoginAttempt", "Measure", "MeasureApplication", "MeasureOrganisation",
+    "MeasureRequirement", "Organisation", "OrganisationShare", "PhaseDate", "ProcessingActivity",
     "ProcessingApplication", "ProcessingProcessor", "ProcessorAgreement", "Procurement",
-    "ProcurementNote", "Replacement", "Supplier", "Usage", "User", "YearAmount",
+    "ProcurementNote", "Replacement", "Requirement", "Supplier", "Usage", "User", "YearAmount",
 ]

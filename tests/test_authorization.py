@@ -11,6 +11,8 @@ ALL_ROLES = frozenset(Role)
 WRITERS = {Role.EDITOR, Role.ADMIN}
 PRIVACY_READERS = {Role.PRIVACY, Role.CISO, Role.ADMIN}
 PRIVACY_WRITERS = {Role.PRIVACY, Role.ADMIN}  # also the only ones who see data breaches
+SECURITY = {Role.CISO, Role.ADMIN}
+ASSIGNEES = {Role.EDITOR, Role.CISO, Role.PRIVACY, Role.ADMIN}  # then the service checks: the assignee or the CISO
 
 # endpoint -> roles that may use it (or ANYONE). Written out by hand, independent of the code.
 EXPECTED = {
@@ -85,6 +87,26 @@ EXPECTED = {
     "privacy.breach_detail": PRIVACY_WRITERS,
     "privacy.breach_create": PRIVACY_WRITERS,
     "privacy.breach_edit": PRIVACY_WRITERS,
+    "security.index": ALL_ROLES,
+    "security.measures": ALL_ROLES,
+    "security.measures_csv": ALL_ROLES,
+    "security.measures_xlsx": ALL_ROLES,
+    "security.measure_detail": ALL_ROLES,
+    "security.measure_create": SECURITY,
+    "security.measure_edit": SECURITY,
+    "security.measure_archive": SECURITY,
+    "security.measure_restore": SECURITY,
+    "security.measure_status": ASSIGNEES,
+    "security.evidence_add": ASSIGNEES,
+    "security.evidence_archive": ASSIGNEES,
+    "security.evidence_download": ALL_ROLES,
+    "security.framework_index": ALL_ROLES,
+    "security.framework_detail": ALL_ROLES,
+    "security.framework_import": SECURITY,
+    "security.statement_page": ALL_ROLES,
+    "security.statement_xlsx": ALL_ROLES,
+    "security.ensia_page": ALL_ROLES,
+    "security.ensia_xlsx": ALL_ROLES,
     "suppliers.index": ALL_ROLES,
     "suppliers.detail": ALL_ROLES,
     "suppliers.create": WRITERS,

@@ -81,7 +81,9 @@ def test_oversized_requests_get_413(client):
 
 
 def test_max_content_length_is_set_by_default(app):
-    assert app.config["MAX_CONTENT_LENGTH"] == 16 * 1024 * 1024
+    # A little above the largest evidence file (20 MB), so that such a file and its form can arrive.
+    assert app.config["EVIDENCE_MAX_BYTES"] == 20 * 1024 * 1024
+    assert app.config["EVIDENCE_MAX_BYTES"] < app.config["MAX_CONTENT_LENGTH"] <= 22 * 1024 * 1024
 
 
 def test_an_unexpected_error_shows_the_500_page_without_details(app):

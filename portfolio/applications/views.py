@@ -21,6 +21,7 @@ from portfolio.crud import archive_page, form_page, restore_and_return
 from portfolio.db import get_session
 from portfolio.privacy.chain import panel_for_application
 from portfolio.reference.services import active_domains, all_organisations
+from portfolio.security import applicability
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
 
@@ -134,6 +135,7 @@ def detail(application_id):
         ),
         privacy_panel=panel_for_application(session, application, current_user),
         today=today(),
+        security_panel=applicability.panel_for_application(session, application, today()),
     )
 
 

@@ -5,6 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectChoice, SelectField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
+from portfolio.audit.labels import entity_label
+
 
 class AuditFilterForm(FlaskForm):
     class Meta:
@@ -29,7 +31,7 @@ class AuditFilterForm(FlaskForm):
             SelectChoice(str(user.id), user.email) for user in users
         ]
         self.entity_type.choices = [SelectChoice("", _l("Alle soorten"))] + [
-            SelectChoice(name, name) for name in entity_types
+            SelectChoice(name, entity_label(name)) for name in entity_types
         ]
         for field in (self.date_from, self.date_to):
             field.description = _l("Als jjjj-mm-dd, bijvoorbeeld 2026-01-31.")

@@ -13,6 +13,7 @@ from portfolio.money import format_euros
 from portfolio.privacy.enums import BreachRisk, DpiaRequired, LegalBasis, SpecialCategoryGround
 from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
 from portfolio.procurements.models import Phase
+from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 from portfolio.users.forms import ROLE_LABELS
 
 # Bookkeeping that says nothing to a reader.
@@ -30,6 +31,9 @@ ENTITY_LABELS = {
     "processing_processor": _l("verwerker van een verwerking"), "processor_agreement": _l("verwerkersovereenkomst"),
     "agreement_application": _l("applicatie van een verwerkersovereenkomst"), "data_breach": _l("datalek"),
     "breach_application": _l("applicatie van een datalek"),
+    "framework": _l("normenkader"), "requirement": _l("norm"), "measure": _l("maatregel"),
+    "measure_requirement": _l("norm van een maatregel"), "measure_application": _l("applicatie van een maatregel"),
+    "measure_organisation": _l("organisatie van een maatregel"), "evidence": _l("bewijs"),
 }
 
 FIELD_LABELS = {
@@ -82,6 +86,19 @@ FIELD_LABELS = {
     "risk_assessment": _l("Risicobeoordeling"), "notified_at": _l("Gemeld bij de Autoriteit Persoonsgegevens op"),
     "notification_reference": _l("Meldingsnummer AP"), "people_informed_on": _l("Betrokkenen geïnformeerd op"),
     "measures": _l("Genomen maatregelen"), "closed_on": _l("Gesloten op"),
+    # security register
+    "code": _l("Code van het normenkader"), "catalogue_version": _l("Versie van de catalogus"),
+    "imported_at": _l("Ingelezen op"), "framework_id": _l("Normenkader"), "reference": _l("Normcode"),
+    "chapter": _l("Hoofdstuk"), "tags": _l("Labels"), "position": _l("Volgorde"), "withdrawn": _l("Ingetrokken"),
+    "measure_id": _l("Maatregel"), "requirement_id": _l("Norm"), "overseer": _l("Toezichthouder"),
+    "team": _l("Uitvoerend team"), "assignee_id": _l("Uitvoerder"), "status_reason": _l("Reden"),
+    "postponed_until": _l("Uitgesteld tot"), "priority": _l("Prioriteit"), "due_on": _l("Gereed op"),
+    "review_interval_months": _l("Herbeoordelen elke (maanden)"), "next_review_on": _l("Volgende herbeoordeling"),
+    "applies_to_all": _l("Geldt voor alle applicaties"), "min_availability": _l("Vanaf beschikbaarheid"),
+    "min_integrity": _l("Vanaf integriteit"), "min_confidentiality": _l("Vanaf vertrouwelijkheid"),
+    "url": _l("Link"), "filename": _l("Bestand"), "content_hash": _l("Controlegetal (SHA-256)"),
+    "content_type": _l("Bestandstype"), "size_bytes": _l("Grootte in bytes"), "dated_on": _l("Datum van het bewijs"),
+    "expires_on": _l("Verloopt op"), "added_by_id": _l("Toegevoegd door"),
 }
 
 
@@ -105,6 +122,13 @@ ENTITY_VALUE_FORMATS = {
     ("processing_activity", "special_category_ground"): _enum(SpecialCategoryGround),
     ("processing_activity", "dpia_required"): _enum(DpiaRequired),
     ("data_breach", "risk"): _enum(BreachRisk),
+    ("measure", "status"): _enum(MeasureStatus),
+    ("measure", "overseer"): _enum(Overseer),
+    ("measure", "priority"): _enum(Priority),
+    ("measure", "min_availability"): _enum(enums.BivLevel),
+    ("measure", "min_integrity"): _enum(enums.BivLevel),
+    ("measure", "min_confidentiality"): _enum(enums.BivLevel),
+    ("evidence", "kind"): _enum(EvidenceKind),
 }
 
 

@@ -14,6 +14,7 @@ class Permission(StrEnum):
     READ_REGISTER = "read_register"
     WRITE_REGISTER = "write_register"
     MANAGE_SECURITY = "manage_security"
+    UPDATE_ASSIGNED_MEASURES = "update_assigned_measures"  # with the object check: the assignee
     READ_AUDIT = "read_audit"
     READ_PRIVACY = "read_privacy"
     WRITE_PRIVACY = "write_privacy"
@@ -25,13 +26,15 @@ _EVERYONE = {Permission.SIGNED_IN, Permission.READ_REGISTER}
 
 ROLE_PERMISSIONS = {
     Role.VIEWER: frozenset(_EVERYONE),
-    Role.EDITOR: frozenset(_EVERYONE | {Permission.WRITE_REGISTER}),
+    Role.EDITOR: frozenset(_EVERYONE | {Permission.WRITE_REGISTER, Permission.UPDATE_ASSIGNED_MEASURES}),
     Role.CISO: frozenset(
-        _EVERYONE | {Permission.MANAGE_SECURITY, Permission.READ_AUDIT, Permission.READ_PRIVACY}
+        _EVERYONE | {Permission.MANAGE_SECURITY, Permission.UPDATE_ASSIGNED_MEASURES, Permission.READ_AUDIT,
+                     Permission.READ_PRIVACY}
     ),
     Role.PRIVACY: frozenset(
         _EVERYONE
-        | {Permission.READ_PRIVACY, Permission.WRITE_PRIVACY, Permission.MANAGE_BREACHES}
+        | {Permission.READ_PRIVACY, Permission.WRITE_PRIVACY, Permission.MANAGE_BREACHES,
+           Permission.UPDATE_ASSIGNED_MEASURES}
     ),
     Role.ADMIN: frozenset(set(Permission) - {Permission.PUBLIC}),
 }

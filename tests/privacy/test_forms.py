@@ -117,7 +117,7 @@ def test_editing_changes_the_linked_applications_and_the_history_shows_it(privac
     assert privacy.post(f"/privacy/processing/{activity.id}/edit", data=data).status_code == 302
     page = text(privacy.get(f"/privacy/processing/{activity.id}"))
     assert "Tweede" in page.split("Geschiedenis")[0] and "Eerste" not in page.split("Geschiedenis")[0]
-    assert "processing_application" in page.split("Geschiedenis", 1)[1]
+    assert "applicatie van een verwerking" in page.split("Geschiedenis", 1)[1]
 
 
 def test_archiving_a_processing_needs_a_reason_and_restoring_undoes_it(privacy, make_processing, rows):

@@ -66,12 +66,12 @@ def test_the_cli_loads_applications_and_procurements_once(app, pipeline, viewer)
     runner = app.test_cli_runner()
     result = runner.invoke(args=["demo", "load"])
     assert result.exit_code == 0, result.output
-    assert "Demo data: 10 applications, 3 procurements and 6 budget records added." in result.output
+    assert "Demo data: 10 applications, 3 procurements, 6 budget records and 6 security measures added." in result.output
     stored, counts = pipeline()
     assert set(stored) == set(DOCUMENT)
 
     again = runner.invoke(args=["demo", "load"])
-    assert "Demo data: 0 applications, 0 procurements and 0 budget records added." in again.output
+    assert "Demo data: 0 applications, 0 procurements, 0 budget records and 0 security measures added." in again.output
     assert pipeline() == (stored, counts)
 
     board = text(viewer.get("/procurements/"))

@@ -1,7 +1,7 @@
 """privacy register: processing activities, processor agreements, data breaches
 
 Revision ID: 4cae88c1bdc4
-Revises: 03b0bcb18255
+Revises: 7069be6760c5
 Create Date: 2026-11-29 18:52:21.657486
 """
 
@@ -13,7 +13,7 @@ import portfolio.db
 
 
 revision = '4cae88c1bdc4'
-down_revision = '03b0bcb18255'
+down_revision = '7069be6760c5'
 branch_labels = None
 depends_on = None
 
