@@ -19,15 +19,20 @@ from portfolio.privacy.models import ProcessingActivity, ProcessorAgreement
 from portfolio.privacy.services import create_breach
 from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
+from portfolio.security.models import Evidence, Framework
 from portfolio.suppliers.models import Supplier
 
 NOT_PAGES = {
     "static", "health.healthz", "applications.export_csv", "applications.export_xlsx",
-    "budget.export_xlsx", "privacy.processing_export",
+    "budget.export_xlsx", "privacy.processing_export", "security.measures_csv", "security.measures_xlsx",
+    "security.statement_xlsx", "security.ensia_xlsx", "security.evidence_download",
 }
 ANONYMOUS_ONLY = {"auth.login"}  # a signed-in user is sent on to the dashboard
 # Pages whose main content is not one form to submit empty: lists, overviews and detail pages.
-NOT_FORMS = {"dashboard.index", "budget.lines", "audit.index", "privacy.chain_list"}
+NOT_FORMS = {
+    "dashboard.index", "budget.lines", "audit.index", "privacy.chain_list", "security.measures",
+    "security.statement_page", "security.ensia_page",
+}
 
 
 def record_ids(session):
@@ -51,6 +56,7 @@ def record_ids(session):
         "organisation_id": organisation.id, "description": "Brief met BSN naar een verkeerd adres gestuurd.",
         "discovered_at": datetime.now(timezone.utc) - timedelta(hours=30),
     }, application_ids=[application.id])
+    evidence = session.exec(select(Evidence).order_by(Evidence.id)).first()
     return {
         "application_id": application.id,
         "usage_id": usage.id,
@@ -68,6 +74,9 @@ def record_ids(session):
         "agreement_id": session.exec(select(ProcessorAgreement.id).order_by(ProcessorAgreement.id)).first(),
         "breach_id": breach.id,
         "figure": FIGURES[0],
+        "framework_id": session.exec(select(Framework.id).order_by(Framework.id)).first(),
+        "measure_id": evidence.measure_id,
+        "evidence_id": evidence.id,
     }
 
 
