@@ -77,6 +77,16 @@ def test_the_shipped_example_catalogues_import_and_say_they_are_examples(import_
         assert texts and all(text.startswith("Voorbeeld — geen officiële BIO-tekst") for text in texts)
 
 
+def test_the_two_example_files_hold_the_same_catalogue(import_catalogue, db):
+    import_catalogue((CATALOGUES / "voorbeeld-catalogus.csv").read_bytes(), "voorbeeld-catalogus.csv", code="VOORBEELD",
+                     name="Voorbeeldcatalogus (geen officiële BIO-tekst)")
+
+    report = import_catalogue((CATALOGUES / "voorbeeld-catalogus.yaml").read_bytes(), "voorbeeld-catalogus.yaml")
+
+    assert (report.added, report.changed, report.withdrawn) == ([], [], [])
+    assert len(_requirements(db, "VOORBEELD")) == 8
+
+
 @pytest.mark.parametrize("content, filename, expected", [
     ("reference;title;text\nA;B;C\n", "x.csv", "Kolommen ontbreken: chapter, tags."),
     ("reference;chapter;title;text;tags\nA.1;H;T;;\nA.1;H;T2;;\n", "x.csv", "referentiecode A.1 komt al voor bij norm 1"),
