@@ -46,9 +46,8 @@ class Findings:
                 self.lesser[(violation["id"], violation["impact"])] += len(violation["nodes"])
 
     def report(self):
-        lines = [f"{self.pages} page states scanned"]
-        lines += [f"  lesser finding {rule} ({impact}): {count} elements" for (rule, impact), count in sorted(self.lesser.items())]
-        return "\n".join(lines)
+        lesser = ", ".join(f"{rule} ({impact}) on {count} elements" for (rule, impact), count in sorted(self.lesser.items()))
+        return f"{self.pages} page states scanned; lesser findings: {lesser or 'none'}"
 
 
 def assert_accessible(page):

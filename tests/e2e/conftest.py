@@ -12,6 +12,7 @@ from portfolio.db import session_scope
 from portfolio.demo import load_demo_data
 from tests.conftest import PASSWORD
 
+SCAN_REPORT = pytest.StashKey[list]()
 CHROMIUM = Path(os.environ.get("PORTFOLIO_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 
@@ -75,3 +76,18 @@ def log_in(server, make_user):
 def open_menu(page, name):
     """Follow the main navigation's link called name (in whichever language the page is)."""
     page.locator("nav.portfolio-nav").get_by_role("link", name=name).click()
+
+
+@pytest.fixture
+def scan_report(request):
+    """report(line): a line for the accessibility section at the end of the test run."""
+    lines = request.config.stash.setdefault(SCAN_REPORT, [])
+    return lines.append
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    lines = config.stash.get(SCAN_REPORT, [])
+    if lines:
+        terminalreporter.section("accessibility scan (axe-core)")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -46,7 +46,7 @@ def scan(page, findings, label):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_serious_accessibility_violation_on_any_page(page, server, pages, log_in, language):
+def test_no_serious_accessibility_violation_on_any_page(page, server, pages, log_in, scan_report, language):
     admin, paths = pages
     findings = Findings()
     refused = []
@@ -70,9 +70,8 @@ def test_no_serious_accessibility_violation_on_any_page(page, server, pages, log
                 refused.append(endpoint)
             scan(page, findings, f"{endpoint} (errors)")
 
-    print(f"\naxe-core: {rule_count(page)} WCAG 2.0/2.1 A and AA rules; language {language}")
-    print(findings.report())
-    print(f"{len(refused)} forms shown in their error state: {', '.join(refused)}")
+    scan_report(f"language {language}: {rule_count(page)} WCAG 2.0/2.1 A and AA rules, {findings.report()}")
+    scan_report(f"language {language}: {len(refused)} forms shown in their error state: {', '.join(refused)}")
     assert not findings.blocking, "serious or critical violations:\n" + "\n".join(findings.blocking)
 
 
