@@ -1,5 +1,7 @@
 """`flask --app portfolio demo load` and `reference seed`: the data a new installation starts with."""
 
+import time
+
 import click
 from flask.cli import AppGroup
 from sqlmodel import select
@@ -7,11 +9,12 @@ from sqlmodel import select
 from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
+from portfolio.generator import RegisterNotEmpty, generate_register
 from portfolio.budget.demo import load_demo_budget
 from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.reference.seed import seed_reference_data
-from portfolio.security.demo import load_demo_security
+from portfolio.security.demo import ensure_example_catalogue, load_demo_security
 
 demo_cli = AppGroup("demo", help="Demo data from the source document.")
 reference_cli = AppGroup("reference", help="Reference lists (organisations, domains).")
@@ -58,3 +61,20 @@ def load_demo_data(session):
     added["measures"], added["accounts"] = load_demo_security(session)
     added["privacy"] = load_demo_privacy(session)
     return added
+
+
+@demo_cli.command("generate")
+@click.option("--applications", type=click.IntRange(1, 1_000_000), default=1_000, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same register.")
+def generate(applications, seed):
+    """A large synthetic register for benchmarks, into a register without applications."""
+    started = time.perf_counter()
+    with session_scope(actor=lambda: (None, "generator")) as session:
+        seed_reference_data(session)
+        ensure_example_catalogue(session)
+        try:
+            counts = generate_register(session, applications=applications, seed=seed)
+        except RegisterNotEmpty:
+            raise click.ClickException("The register has applications already; generate into an empty database.")
+    summary = ", ".join(f"{count} {table}" for table, count in counts.items())
+    click.echo(f"Generated in {time.perf_counter() - started:.1f} s: {summary}.")

@@ -81,13 +81,18 @@ def load_demo_users(session):
     return created
 
 
+def ensure_example_catalogue(session):
+    """Import the example catalogue unless it is there already."""
+    if session.exec(select(Framework.id).where(Framework.code == CATALOGUE_CODE)).first() is None:
+        catalogue_import.import_catalogue(session, CATALOGUE.read_bytes(), CATALOGUE.name, code=CATALOGUE_CODE,
+                                          name=CATALOGUE_NAME)
+
+
 def load_demo_security(session, today=None):
     """Users, the example catalogue and the measures; returns (added measures, new accounts)."""
     today = today or date.today()
     accounts = load_demo_users(session)
-    if session.exec(select(Framework.id).where(Framework.code == CATALOGUE_CODE)).first() is None:
-        catalogue_import.import_catalogue(session, CATALOGUE.read_bytes(), CATALOGUE.name, code=CATALOGUE_CODE,
-                                          name=CATALOGUE_NAME)
+    ensure_example_catalogue(session)
     requirements = {r.reference: r.id for r in session.exec(
         select(Requirement).join(Framework).where(Framework.code == CATALOGUE_CODE)).all()}
     applications = {a.name: a.id for a in session.exec(select(Application)).all()}
