@@ -7,12 +7,13 @@ FLASK := $(BIN)/flask --app portfolio
 HOST ?= 127.0.0.1
 PORT ?= 5000
 CHROMIUM := /usr/bin/chromium
+WRK := /usr/bin/wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOTS ?= build/screenshots
 CATALOGS := $(wildcard portfolio/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test install translations extract-messages screenshots clean
+.PHONY: run test install translations extract-messages screenshots bench clean
 
 run: install
 	$(FLASK) db upgrade
@@ -28,6 +29,16 @@ test: install $(CHROMIUM)
 # PNGs of the main pages at 1280 and 375 px wide, for reviewing the look by eye (not in git).
 screenshots: install $(CHROMIUM)
 	$(BIN)/python -m tests.e2e.screenshots $(SCREENSHOTS)
+
+# Portfolio under gunicorn against the framework's ceiling and Flask-Admin, at 1,000 to 100,000
+# applications (about ten minutes); figures in build/bench/. BENCH_ARGS="--sizes 1000 --duration 3" for a quick look.
+bench: install $(WRK)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python tests/perf/bench_pages.py $(BENCH_ARGS)
+
+$(WRK):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk
 
 # Debian's Chromium: Playwright's own browser download does not work on these machines.
 $(CHROMIUM):
