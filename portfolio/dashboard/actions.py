@@ -13,10 +13,11 @@ Each item has a stable key ("measure:12:overdue"), by which the reminders send i
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlmodel import select
+from sqlmodel import func, select
 
 from portfolio.applications import listing as application_listing
 from portfolio.applications.listing import ApplicationFilter
+from portfolio.applications.models import Application
 from portfolio.auth.models import Role
 from portfolio.auth.permissions import Permission, can
 from portfolio.privacy.breaches import notification_deadline
@@ -76,9 +77,10 @@ def _application_items(session, today, lead_months, limit):
         rows = list(application_listing.iter_filtered(session, application_filter, today=today, lead_months=lead_months))
         total = len(rows)
     else:
-        page = application_listing.list_applications(session, application_filter, page=1, today=today,
-                                                      lead_months=lead_months, size=limit)
-        rows, total = [(row.application, row.action_needed_by) for row in page.rows], page.total
+        # The list's own filter, without the usages the list page loads: two queries.
+        statement, action = application_listing.filtered_statement(application_filter, today=today, lead_months=lead_months)
+        total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+        rows = session.exec(statement.order_by(action, Application.id).limit(limit)).all()
     items = [Item(f"application:{application.id}:action:{action_date.isoformat()}", "application", application.name,
                   action_date, "applications.detail", {"application_id": application.id})
              for application, action_date in rows]

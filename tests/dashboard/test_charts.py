@@ -1,0 +1,68 @@
+"""The SVG charts: valid XML, labelled for screen readers, and their numbers as a table on the page."""
+
+import re
+from xml.etree import ElementTree as ET
+
+from portfolio.reports.charts import Chart, Row
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _chart(**overrides):
+    values = dict(key="chart-x", title="Applicaties <per> status & domein", summary="Samenvatting",
+                  label_header="Status", series=("Aantal",),
+                  rows=[Row("in productie", (2,), "/a"), Row("R&D <test>", (1,)), Row("leeg", (None,))])
+    values.update(overrides)
+    return Chart(**values)
+
+
+def test_the_svg_is_valid_xml_with_an_accessible_name():
+    root = ET.fromstring(str(_chart().svg))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    assert root.get("aria-labelledby") == "chart-x-title"
+    assert root.get("aria-describedby") == "chart-x-summary"
+    assert root.find(f"{SVG}title").text == "Applicaties <per> status & domein"
+    assert "style" not in str(_chart().svg)  # the CSP forbids inline style
+
+
+def test_the_bars_are_proportional_and_labelled():
+    root = ET.fromstring(str(_chart().svg))
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert {"in productie", "R&D <test>", "leeg", "2", "1", "–"} <= set(texts)
+    widths = [float(rect.get("width")) for rect in root.iter(f"{SVG}rect")]
+    assert widths[0] == 2 * widths[1] and widths[2] == 0
+
+
+def test_two_series_get_a_legend_and_a_picture_may_draw_fewer_series_than_the_table():
+    two = _chart(series=("structureel", "incidenteel"), rows=[Row("2026", (3, 1))])
+    texts = [t.text for t in ET.fromstring(str(two.svg)).iter(f"{SVG}text")]
+    assert "structureel" in texts and "incidenteel" in texts
+    one = _chart(series=("Aantal", "Kosten"), rows=[Row("x", (3, 500))], drawn=1, formats=(str, lambda v: f"€ {v}"))
+    texts = [t.text for t in ET.fromstring(str(one.svg)).iter(f"{SVG}text")]
+    assert "€ 500" not in texts and one.text(500, 1) == "€ 500"
+
+
+def test_columns_for_a_timeline():
+    chart = _chart(kind="columns", rows=[Row(f"m{i}", (i % 3,)) for i in range(24)])
+    root = ET.fromstring(str(chart.svg))
+    assert len(list(root.iter(f"{SVG}rect"))) == 24
+    assert [t.text for t in root.iter(f"{SVG}text") if t.text.startswith("m")] == [f"m{i}" for i in range(0, 24, 3)]
+
+
+def test_the_dashboard_shows_each_chart_with_caption_summary_and_table(app, data_set, viewer):
+    html = viewer.get("/").get_data(as_text=True)
+    for key, title in [
+        ("chart-status", "Applicaties per levenscyclusstatus"), ("chart-domain", "Applicaties per domein"),
+        ("chart-phase", "Aanbestedingen per fase"), ("chart-budget", "Begroting per jaar: structureel en incidenteel"),
+        ("chart-compliance-organisation", "Compliance per organisatie"),
+        ("chart-contracts", "Aflopende contracten in de komende 24 maanden"),
+    ]:
+        assert f'<figcaption class="portfolio-chart__title" id="{key}-title">{title}</figcaption>' in html
+        assert f'id="{key}-summary"' in html
+        assert re.search(rf'<svg [^>]*aria-labelledby="{key}-title"', html)
+        figure = html.split(f'id="{key}-title"')[1].split("</figure>")[0]
+        assert "<table" in figure and '<th class="utrecht-table__header-cell" scope="row">' in figure
+    for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S):
+        ET.fromstring(svg)
+    assert "1 contracten lopen in de komende 24 maanden af." in html
