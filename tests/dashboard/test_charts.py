@@ -66,3 +66,27 @@ def test_the_dashboard_shows_each_chart_with_caption_summary_and_table(app, data
     for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S):
         ET.fromstring(svg)
     assert "1 contracten lopen in de komende 24 maanden af." in html
+
+
+def test_compliance_per_framework_chapter_links_to_the_chapters_measures(app, db, data_set, viewer, day):
+    from portfolio.security import catalogue_import, services
+    from portfolio.security.models import Requirement
+    from sqlmodel import select
+
+    catalogue = ("reference;chapter;title;text;tags\nVB-1;5 Organisatie;Beleid;t;\nVB-2;8 Techniek;Back-ups;t;\n"
+                 "VB-3;8 Techniek;Logging;t;\n")
+    with db() as session:
+        report = catalogue_import.import_catalogue(session, catalogue.encode(), "c.csv", code="VB", name="Voorbeeld")
+        requirements = {r.reference: r.id for r in session.exec(select(Requirement)).all()}
+        framework_id = report.framework.id
+        for status, reference_code in (("implemented", "VB-2"), ("not_started", "VB-3"), ("implemented", "VB-1")):
+            services.create_measure(session, data={"title": f"M {reference_code}", "overseer": "ciso",
+                                                   "priority": "low", "status": status},
+                                    links={"requirement_ids": [requirements[reference_code]], "application_ids": [],
+                                           "organisation_ids": []}, today=day)
+
+    html = viewer.get("/").get_data(as_text=True)
+
+    assert 'id="chart-chapter-0-title">Compliance per hoofdstuk van Voorbeeld</figcaption>' in html
+    assert re.search(rf'/security/measures/\?framework={framework_id}&amp;chapter=8\+Techniek">8 Techniek</a></th>\s*<td[^>]*>50%</td>', html)
+    assert re.search(rf'/security/measures/\?framework={framework_id}&amp;chapter=5\+Organisatie">5 Organisatie</a></th>\s*<td[^>]*>100%</td>', html)

@@ -104,3 +104,10 @@ def test_breach_details_only_for_the_privacy_role(app, data_set, client_as):
     assert "Brief naar verkeerd adres" in client_as("privacy").get("/").get_data(as_text=True)
     assert "Brief naar verkeerd adres" not in client_as("ciso").get("/").get_data(as_text=True)
     assert "datalekken" not in client_as("viewer").get("/").get_data(as_text=True).lower()
+
+
+def test_the_ciso_sees_the_measures_needing_attention(data_set, client_as):
+    html = client_as("ciso").get("/").get_data(as_text=True)
+    assert re.search(r'href="/security/measures/\?due=overdue">Over de datum: 1</a>', html)
+    assert re.search(r'href="/security/measures/\?due=soon">Gereed binnen 30 dagen: 1</a>', html)
+    assert re.search(r'href="/security/measures/\?review=1">Herbeoordeling nodig: 1</a>', html)
