@@ -79,11 +79,14 @@ def chapter_charts(figures):
 
 
 def contract_chart(figures):
-    rows = [Row(format_date(c.key, "MMM yy"), (c.count,)) for c in figures.contract_ends]
-    total = sum(c.count for c in figures.contract_ends)
+    rows = [Row(format_date(c.key, "MMM yy"), (c.count,), url_for("applications.index", contract_ends=c.label))
+            for c in figures.contract_ends]
+    peak = max(figures.contract_ends, key=lambda c: c.count)
     return Chart("chart-contracts", _("Aflopende contracten in de komende 24 maanden"),
-                 _("%(total)d contracten lopen in de komende 24 maanden af.", total=total),
-                 _("Maand"), (_("Contracten"),), rows, kind="columns")
+                 _("Applicaties met een contract dat in de maand afloopt; de meeste in %(month)s (%(count)d).",
+                   month=format_date(peak.key, "MMMM yyyy"), count=peak.count) if peak.count
+                 else _("Geen contracten die in de komende 24 maanden aflopen."),
+                 _("Maand"), (_("Applicaties"),), rows, kind="columns")
 
 
 def all_charts(figures):

@@ -8,8 +8,8 @@ the number of queries does not grow with the number of applications. Counting ru
   else the estimate: the budget overview's rule);
 - budget: per year, structural against incidental (budget.overview.totals_per_year);
 - compliance: security.compliance per organisation and per framework chapter;
-- contract ends: contracts not archived, of applications not archived, ending from today up to
-  24 months ahead, per calendar month.
+- contract ends: per calendar month from this one, 24 months ahead, the applications (not
+  archived) with a contract (not archived) ending in that month.
 """
 
 from dataclasses import dataclass
@@ -100,19 +100,20 @@ def month_starts(today, months=TIMELINE_MONTHS):
 
 
 def contract_ends(session, today, months=TIMELINE_MONTHS):
+    """Count per month: the applications with a current contract ending in it (the application
+    list's contract_ends filter, so each figure is the length of the list it links to)."""
     starts = month_starts(today, months)
     horizon = months_before(starts[-1], -1)  # the first day after the last month
     ends = session.exec(
-        select(Contract.ends_on)
+        select(Contract.application_id, Contract.ends_on)
         .join(Application, Application.id == Contract.application_id)
         .where(Contract.archived.is_(False), Application.archived.is_(False),
-               Contract.ends_on >= today, Contract.ends_on < horizon)
+               Contract.ends_on >= starts[0], Contract.ends_on < horizon)
     ).all()
     per_month = {}
-    for day in ends:
-        key = date(day.year, day.month, 1)
-        per_month[key] = per_month.get(key, 0) + 1
-    return [Count(start, start.isoformat()[:7], per_month.get(start, 0)) for start in starts]
+    for application_id, day in ends:
+        per_month.setdefault(date(day.year, day.month, 1), set()).add(application_id)
+    return [Count(start, start.isoformat()[:7], len(per_month.get(start, ()))) for start in starts]
 
 
 def key_figures(session, today):

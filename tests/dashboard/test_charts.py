@@ -65,7 +65,7 @@ def test_the_dashboard_shows_each_chart_with_caption_summary_and_table(app, data
         assert "<table" in figure and '<th class="utrecht-table__header-cell" scope="row">' in figure
     for svg in re.findall(r"<svg .*?</svg>", html, flags=re.S):
         ET.fromstring(svg)
-    assert "1 contracten lopen in de komende 24 maanden af." in html
+    assert "Applicaties met een contract dat in de maand afloopt; de meeste in" in html
 
 
 def test_compliance_per_framework_chapter_links_to_the_chapters_measures(app, db, data_set, viewer, day):
@@ -90,3 +90,16 @@ def test_compliance_per_framework_chapter_links_to_the_chapters_measures(app, db
     assert 'id="chart-chapter-0-title">Compliance per hoofdstuk van Voorbeeld</figcaption>' in html
     assert re.search(rf'/security/measures/\?framework={framework_id}&amp;chapter=8\+Techniek">8 Techniek</a></th>\s*<td[^>]*>50%</td>', html)
     assert re.search(rf'/security/measures/\?framework={framework_id}&amp;chapter=5\+Organisatie">5 Organisatie</a></th>\s*<td[^>]*>100%</td>', html)
+
+
+def test_each_month_of_the_contract_timeline_links_to_its_applications(data_set, viewer, day):
+    from datetime import timedelta
+
+    ending = day + timedelta(days=200)
+    month = f"{ending.year}-{ending.month:02d}"
+    html = viewer.get("/").get_data(as_text=True)
+    assert re.search(rf'/applications/\?contract_ends={month}">[^<]+</a></th>\s*<td[^>]*>1</td>', html)
+
+    listed = viewer.get(f"/applications/?contract_ends={month}").get_data(as_text=True)
+    assert "Zaaksysteem" in listed and "Oud pakket" not in listed and "Financieel pakket" not in listed
+    assert "1 applicatie gevonden" in listed
