@@ -41,7 +41,8 @@ def domain_chart(figures):
 def phase_chart(figures):
     rows = [Row(str(label(Phase, c.key)), (c.count, c.cents),
                 url_for("procurements.index", _anchor=f"fase-{c.key}")) for c in figures.phases]
-    cents = sum(c.cents or 0 for c in figures.phases)
+    # A stopped procurement costs nothing more: left out of the total as the budget overview does.
+    cents = sum(c.cents or 0 for c in figures.phases if c.key != Phase.STOPPED.value)
     return Chart("chart-phase", _("Aanbestedingen per fase"),
                  _("%(total)d aanbestedingen, samen %(cost)s aan implementatiekosten.",
                    total=figures.procurements, cost=format_euros(cents)),

@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
 from portfolio.auth.permissions import Permission, requires
-from portfolio.dashboard.charts import budget_chart, domain_chart, organisation_chart, status_chart
+from portfolio.dashboard.charts import budget_chart, domain_chart, organisation_chart, phase_chart, status_chart
 from portfolio.db import get_session, utcnow
 from portfolio.reports.management import management_report
 from portfolio.reports.pdf import html_to_pdf
@@ -23,7 +23,8 @@ def _report():
         organisation=current_app.config["REPORT_ORGANISATION"],
     )
     figures = report.figures
-    charts = [status_chart(figures), domain_chart(figures), budget_chart(figures), organisation_chart(figures)]
+    charts = [status_chart(figures), domain_chart(figures), budget_chart(figures), organisation_chart(figures),
+              phase_chart(figures)]
     return report, charts
 
 

@@ -47,6 +47,9 @@ def test_the_pdf_is_dated_and_has_the_sections_and_totals(data_set, client_as, d
     assert "Implementatiekosten € 160.000" in text
     assert "Dekkingstekort € 160.000" in text  # nothing allocated, no funding
     assert "Omgevingsplannen" not in text
+    # all procurements per phase with their costs; the stopped one's € 20.000 not in the total
+    assert "3 aanbestedingen, samen € 160.000 aan implementatiekosten." in text
+    assert "gestopt 1 € 20.000" in text
     # budget per year
     assert f"Dit jaar ({day.year}) € 160.000 structureel en € 40.000 incidenteel." in text
     # security per organisation
