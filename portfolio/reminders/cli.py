@@ -1,5 +1,6 @@
 """`flask --app portfolio reminders send [--dry-run] [--date YYYY-MM-DD]`, meant for a daily cron job."""
 
+import smtplib
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,11 +34,19 @@ def send(dry_run, day):
         click.echo("Nothing to send.")
         return
     sender = current_app.config["MAIL_FROM"]
-    with smtp_connection(current_app.config) as smtp:
-        for message in messages:
-            smtp.send_message(email_message(message, sender))
-            # Recorded per message, right after the server accepted it: a failure later in the
-            # run leaves what was sent recorded, and the rest is tried again by the next run.
-            with session_scope(actor=lambda: CLI_ACTOR) as session:
-                record(session, message, today)
-    click.echo(f"{len(messages)} e-mails sent.")
+    sent = 0
+    try:
+        with smtp_connection(current_app.config) as smtp:
+            for message in messages:
+                smtp.send_message(email_message(message, sender))
+                # Recorded per message, right after the server accepted it: a failure later in the
+                # run leaves what was sent recorded, and the rest is tried again by the next run.
+                with session_scope(actor=lambda: CLI_ACTOR) as session:
+                    record(session, message, today)
+                sent += 1
+    except (smtplib.SMTPException, OSError) as error:
+        raise click.ClickException(
+            f"sending failed after {sent} of {len(messages)} e-mails "
+            f"({current_app.config['MAIL_SERVER']}:{current_app.config['MAIL_PORT']}): {error}"
+        ) from None
+    click.echo(f"{sent} e-mails sent.")

@@ -100,3 +100,15 @@ def test_inactive_users_get_nothing(app, data_set, smtp_server, make_user):
     retired = make_user("viewer", active=False)
     _send(app)
     assert smtp_server.to(retired.email) == []
+
+
+def test_an_unreachable_server_fails_the_run_and_records_nothing(app, db, data_set, smtp_server):
+    from tests.reminders.conftest import _free_port
+
+    app.config["MAIL_PORT"] = _free_port()  # nothing listens there
+    result = app.test_cli_runner().invoke(args=["reminders", "send"])
+
+    assert result.exit_code == 1
+    assert "sending failed after 0 of 1 e-mails" in result.output  # the editor's digest
+    with db() as session:
+        assert session.exec(select(func.count()).select_from(ReminderSent)).one() == 0
