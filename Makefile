@@ -13,16 +13,19 @@ SCREENSHOTS ?= build/screenshots
 CATALOGS := $(wildcard portfolio/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test install translations extract-messages screenshots bench clean
+.PHONY: run test install translations extract-messages screenshots bench clean system-libraries
 
-run: install
+# Debian 12's libraries WeasyPrint (the PDF report) loads at run time; installed once when missing.
+PDF_LIBRARIES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+
+run: install system-libraries
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	$(FLASK) users ensure-admin
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 # The browser tests need Chromium; PORTFOLIO_REQUIRE_BROWSER makes its absence a failure, not a skip.
-test: install $(CHROMIUM)
+test: install system-libraries $(CHROMIUM)
 	PORTFOLIO_REQUIRE_BROWSER=1 $(BIN)/pytest --db sqlite
 	PORTFOLIO_REQUIRE_BROWSER=1 $(BIN)/pytest --db postgresql
 
@@ -44,6 +47,11 @@ $(WRK):
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+system-libraries:
+	@if [ "$$(dpkg-query -W -f='$${Status}\n' $(PDF_LIBRARIES) 2>/dev/null | grep -c 'install ok installed')" != 3 ]; then \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(PDF_LIBRARIES); \
+	fi
 
 install: $(VENV)/.installed translations
 

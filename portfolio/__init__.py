@@ -32,6 +32,16 @@ DEFAULTS = {
     # Per organisation name: {"controller": contact details, "dpo": the FG's contact details},
     # printed in the art. 30 export. Set in instance/config.py.
     "PRIVACY_CONTACTS": {},
+    "REPORT_ORGANISATION": "Duo+",  # named on the management report
+    # Reminders by e-mail (`flask --app portfolio reminders send`, daily from cron).
+    "MAIL_SERVER": "localhost",
+    "MAIL_PORT": 25,
+    "MAIL_USE_TLS": False,  # STARTTLS after connecting
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_FROM": "portfolio@example.org",
+    "MAIL_TIMEOUT": 30,
+    "REMINDER_WEEKLY_DAY": 0,  # the weekday of the weekly summary: 0 is Monday
 }
 
 
@@ -101,6 +111,7 @@ def register_blueprints(app):
     from portfolio.privacy import views_breaches  # noqa: F401  (routes on privacy.bp)
     from portfolio.privacy.views import bp as privacy_bp
     from portfolio.procurements.views import bp as procurements_bp
+    from portfolio.reports.views import bp as reports_bp
     from portfolio.security import views_catalogue, views_evidence, views_statement  # noqa: F401  (routes on security.bp)
     from portfolio.security.views import bp as security_bp
     from portfolio.suppliers.views import bp as suppliers_bp
@@ -108,6 +119,6 @@ def register_blueprints(app):
 
     for blueprint in (
         health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, security_bp, privacy_bp, users_bp, audit_bp,
+        budget_bp, security_bp, privacy_bp, users_bp, audit_bp, reports_bp,
     ):
         app.register_blueprint(blueprint)

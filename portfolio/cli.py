@@ -40,8 +40,10 @@ def init_app(app):
     from portfolio.applications.cli import applications_cli
     from portfolio.audit.cli import audit_cli
     from portfolio.demo import demo_cli, reference_cli
+    from portfolio.reminders.cli import reminders_cli
     from portfolio.security.cli import frameworks_cli
     from portfolio.users.cli import users_cli
 
-    for group in (db_cli, users_cli, audit_cli, reference_cli, demo_cli, applications_cli, frameworks_cli):
+    for group in (db_cli, users_cli, audit_cli, reference_cli, demo_cli, applications_cli, frameworks_cli,
+                  reminders_cli):
         app.cli.add_command(group)

@@ -10,6 +10,7 @@ from portfolio.privacy.models import (
 )
 from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from portfolio.reference.models import Domain, Organisation
+from portfolio.reminders.models import ReminderSent
 from portfolio.security.models import (
     Evidence, Framework, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,
 )
@@ -21,5 +22,5 @@ __all__ = [
     "Integration", "LoginAttempt", "Measure", "MeasureApplication", "MeasureOrganisation",
     "MeasureRequirement", "Organisation", "OrganisationShare", "PhaseDate", "ProcessingActivity",
     "ProcessingApplication", "ProcessingProcessor", "ProcessorAgreement", "Procurement",
-    "ProcurementNote", "Replacement", "Requirement", "Supplier", "Usage", "User", "YearAmount",
+    "ProcurementNote", "ReminderSent", "Replacement", "Requirement", "Supplier", "Usage", "User", "YearAmount",
 ]

@@ -23,6 +23,8 @@ EXPECTED = {
     "auth.logout": ALL_ROLES,
     "auth.change_password": ALL_ROLES,
     "dashboard.index": ALL_ROLES,
+    "reports.management": ALL_ROLES,
+    "reports.management_pdf": ALL_ROLES,
     "users.index": {Role.ADMIN},
     "users.create": {Role.ADMIN},
     "users.edit": {Role.ADMIN},

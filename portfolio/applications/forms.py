@@ -1,5 +1,8 @@
 """Forms of the application register; every rule on input lives here, with Dutch messages."""
 
+import re
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -237,6 +240,10 @@ class ApplicationFilterForm(FlaskForm):
         _l("Actie nodig binnen (maanden)"),
         validators=[Optional(), NumberRange(min=0, max=120, message=_l("Vul 0 tot en met 120 maanden in."))],
     )
+    contract_ends = StringField(
+        _l("Contract loopt af in (maand)"), validators=[Optional(), max_length(7)],
+        description=_l("Als jjjj-mm, bijvoorbeeld 2027-03."),
+    )
     archived = BooleanField(_l("Ook gearchiveerde tonen"))
     sort = SelectField(_l("Sorteer op"), choices=select_choices(SORT_LABELS.items()), validators=[Optional()],
                        validate_choice=True, default="name")
@@ -249,6 +256,10 @@ class ApplicationFilterForm(FlaskForm):
         self.domain.choices = select_choices([("", EVERYTHING)] + [(d.id, d.name) for d in domains])
         self.supplier.choices = select_choices([("", EVERYTHING)] + [(s.id, s.name) for s in suppliers])
         self.organisation.choices = select_choices([("", EVERYTHING)] + [(o.id, o.name) for o in organisations])
+
+    def validate_contract_ends(self, field):
+        if field.data and _month(field.data) is None:
+            raise ValidationError(_l("Vul een maand in als jjjj-mm, bijvoorbeeld 2027-03."))
 
     def to_filter(self):
         from portfolio.applications.listing import ApplicationFilter
@@ -263,7 +274,16 @@ class ApplicationFilterForm(FlaskForm):
             biv=self.biv.data or None,
             time_verdict=self.time.data or None,
             action_within_months=self.action_within.data,
+            contract_ends_month=_month(self.contract_ends.data) if self.contract_ends.data else None,
             include_archived=bool(self.archived.data),
             sort=self.sort.data or "name",
             descending=self.order.data == "desc",
         )
+
+
+def _month(text):
+    """The first day of the month written as yyyy-mm, or None when it is not one (2000–2100)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if not match or not 2000 <= int(match.group(1)) <= 2100 or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return date(int(match.group(1)), int(match.group(2)), 1)

@@ -28,6 +28,7 @@ class ApplicationFilter:
     biv: str | None = None
     time_verdict: str | None = None
     action_within_months: int | None = None
+    contract_ends_month: date | None = None  # the first day: a current contract ends in that month
     include_archived: bool = False
     sort: str = "name"
     descending: bool = False
@@ -125,6 +126,11 @@ def filtered_statement(application_filter, *, today, lead_months):
     if f.action_within_months is not None:
         horizon = months_before(today, -f.action_within_months)
         statement = statement.where(action_column.is_not(None), action_column <= horizon)
+    if f.contract_ends_month is not None:
+        statement = statement.where(exists().where(
+            Contract.application_id == Application.id, Contract.archived.is_(False),
+            Contract.ends_on >= f.contract_ends_month, Contract.ends_on < months_before(f.contract_ends_month, -1),
+        ))
     return statement, action
 
 

@@ -62,7 +62,8 @@ def figure(label, measures, **filter_args):
     )
 
 
-def _measures(session):
+def counted_measures(session):
+    """The measures the figures count (not archived), their links loaded: three queries."""
     return session.exec(
         select(Measure).where(Measure.archived.is_(False)).options(
             selectinload(Measure.requirement_links).selectinload(MeasureRequirement.requirement),
@@ -73,7 +74,7 @@ def _measures(session):
 
 def per_chapter(session, measures=None):
     """[(framework, [Figure per chapter, in catalogue order])] for every framework."""
-    measures = _measures(session) if measures is None else measures
+    measures = counted_measures(session) if measures is None else measures
     frameworks = session.exec(
         select(Framework).options(selectinload(Framework.requirements)).order_by(Framework.name)
     ).all()
@@ -94,7 +95,7 @@ def per_chapter(session, measures=None):
 
 
 def per_organisation(session, measures=None):
-    measures = _measures(session) if measures is None else measures
+    measures = counted_measures(session) if measures is None else measures
     organisations = session.exec(select(Organisation).order_by(Organisation.position)).all()
     return [
         figure(organisation.name, [m for m in measures if covers(m, organisation.id)], organisation=organisation.id)
@@ -136,7 +137,7 @@ def attention(session, today):
 
 
 def overview(session, today):
-    measures = _measures(session)
+    measures = counted_measures(session)
     return {
         "chapters": per_chapter(session, measures),
         "organisations": per_organisation(session, measures),

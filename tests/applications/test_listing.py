@@ -201,3 +201,22 @@ def test_the_list_needs_the_same_few_queries_for_5_and_for_60_applications(viewe
         counts.append(len([s for s in statements if not s.startswith("BEGIN")]))
     assert counts[0] == counts[1]
     assert counts[1] <= 8, counts
+
+
+def test_filter_on_the_month_a_current_contract_ends(editor, make_application, make_contract):
+    from datetime import date
+
+    march = make_application(name="Loopt af in maart")
+    make_contract(march, ends_on=date(2027, 3, 31))
+    april = make_application(name="Loopt af in april")
+    make_contract(april, ends_on=date(2027, 4, 1))
+    archived = make_application(name="Oud contract in maart")
+    make_contract(archived, ends_on=date(2027, 3, 1), archived=True)
+
+    html = editor.get("/applications/?contract_ends=2027-03").get_data(as_text=True)
+    assert "Loopt af in maart" in html
+    assert "Loopt af in april" not in html and "Oud contract in maart" not in html
+
+    response = editor.get("/applications/?contract_ends=2027-13")
+    assert response.status_code == 400
+    assert "Vul een maand in als jjjj-mm" in response.get_data(as_text=True)

@@ -25,13 +25,13 @@ from portfolio.suppliers.models import Supplier
 NOT_PAGES = {
     "static", "health.healthz", "applications.export_csv", "applications.export_xlsx",
     "budget.export_xlsx", "privacy.processing_export", "security.measures_csv", "security.measures_xlsx",
-    "security.statement_xlsx", "security.ensia_xlsx", "security.evidence_download",
+    "security.statement_xlsx", "security.ensia_xlsx", "security.evidence_download", "reports.management_pdf",
 }
 ANONYMOUS_ONLY = {"auth.login"}  # a signed-in user is sent on to the dashboard
 # Pages whose main content is not one form to submit empty: lists, overviews and detail pages.
 NOT_FORMS = {
     "dashboard.index", "budget.lines", "audit.index", "privacy.chain_list", "security.measures",
-    "security.statement_page", "security.ensia_page",
+    "security.statement_page", "security.ensia_page", "reports.management",
 }
 
 
