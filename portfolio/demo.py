@@ -9,7 +9,7 @@ from sqlmodel import select
 from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
 from portfolio.db import session_scope
-from portfolio.generator import RegisterNotEmpty, generate_register
+from portfolio.generator import RegisterNotEmpty, generate_into_empty_register
 from portfolio.budget.demo import load_demo_budget
 from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements
@@ -73,7 +73,7 @@ def generate(applications, seed):
         seed_reference_data(session)
         ensure_example_catalogue(session)
         try:
-            counts = generate_register(session, applications=applications, seed=seed)
+            counts = generate_into_empty_register(session, applications=applications, seed=seed)
         except RegisterNotEmpty:
             raise click.ClickException("The register has applications already; generate into an empty database.")
     summary = ", ".join(f"{count} {table}" for table, count in counts.items())

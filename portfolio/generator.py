@@ -35,11 +35,10 @@ class RegisterNotEmpty(Exception):
     """Generating needs a register without applications (names must stay unique)."""
 
 
-def generate_register(session, *, applications, seed):
-    """Add a register of `applications` applications and everything around it; returns the
-    number of rows per kind. Raises RegisterNotEmpty when applications exist already."""
-    if session.execute(select(func.count()).select_from(Application)).scalar():
-        raise RegisterNotEmpty()
+def generate_register(session, *, applications, seed, measures=MEASURES):
+    """Add `applications` applications and everything around them (and `measures` measures);
+    returns the number of rows per kind. Ids follow the rows already there, so a register can be
+    grown; `demo generate` itself only fills an empty one (see generate_into_empty_register)."""
     rng = random.Random(seed)
     connection = session.connection()
     organisations = connection.execute(select(Organisation.id).order_by(Organisation.position)).scalars().all()
@@ -47,37 +46,50 @@ def generate_register(session, *, applications, seed):
     requirements = connection.execute(select(Requirement.id).order_by(Requirement.id)).scalars().all()
     counts = {}
 
+    def ids(model, count):
+        first = (connection.execute(select(func.max(model.id))).scalar() or 0) + 1
+        return list(range(first, first + count))
+
     def insert(model, rows):
         table = model.__table__
         for start in range(0, len(rows), CHUNK):
             connection.execute(table.insert(), rows[start:start + CHUNK])
         counts[table.name] = counts.get(table.name, 0) + len(rows)
 
-    supplier_ids = list(range(1, max(1, applications // 30) + 1))
+    supplier_ids = ids(Supplier, max(1, applications // 30))
     insert(Supplier, [{"id": i, "name": f"Leverancier {i:05d}", "website": f"https://leverancier-{i}.example"}
                       for i in supplier_ids])
-    application_ids = list(range(1, applications + 1))
+    application_ids = ids(Application, applications)
     insert(Application, [_application(rng, i, supplier_ids, domains) for i in application_ids])
+    pairs = [(app, org) for app in application_ids for org in rng.sample(organisations, rng.randint(1, 3))]
     insert(Usage, [
-        {"id": n, "application_id": app, "organisation_id": org, "status": "active",
+        {"id": i, "application_id": app, "organisation_id": org, "status": "active",
          "ensia_subjects": rng.sample(["BIO", "DigiD", "Suwinet", "BRP", "BAG"], rng.randint(0, 2))}
-        for n, (app, org) in enumerate(
-            ((app, org) for app in application_ids for org in rng.sample(organisations, rng.randint(1, 3))), 1)
+        for i, (app, org) in zip(ids(Usage, len(pairs)), pairs)
     ])
-    insert(Contract, [_contract(rng, i, app, supplier_ids) for i, app in enumerate(application_ids, 1)])
+    insert(Contract, [_contract(rng, i, app, supplier_ids) for i, app in zip(ids(Contract, applications), application_ids)])
+    sources = application_ids[: applications // 2] if applications > 1 else []
     insert(Integration, [
-        {"id": i, "source_application_id": app, "target_application_id": (app + rng.randint(0, applications - 2)) % applications + 1,
+        {"id": i, "source_application_id": app,
+         "target_application_id": application_ids[(n + rng.randint(1, applications - 1)) % applications],
          "direction": rng.choice(_values(enums.Direction)), "standard": rng.choice(["StUF", "ZGW API", "Haal Centraal"]),
          "via_esb": rng.random() < 0.5}
-        for i, app in enumerate(application_ids[: applications // 2], 1)
+        for i, (n, app) in zip(ids(Integration, len(sources)), enumerate(sources))
     ])
-    _security(rng, insert, application_ids, requirements)
-    _budget_and_procurements(rng, insert, applications, application_ids, organisations)
-    _privacy(rng, insert, applications, application_ids, organisations)
+    _security(rng, insert, ids, measures, application_ids, requirements)
+    _budget_and_procurements(rng, insert, ids, applications, application_ids, organisations)
+    _privacy(rng, insert, ids, applications, application_ids, organisations)
     for rows in _audit_log(rng, connection, application_ids):
         insert(AuditEntry, rows)
     _advance_sequences(connection)
     return counts
+
+
+def generate_into_empty_register(session, *, applications, seed):
+    """generate_register for `demo generate`; raises RegisterNotEmpty when applications exist."""
+    if session.execute(select(func.count()).select_from(Application)).scalar():
+        raise RegisterNotEmpty()
+    return generate_register(session, applications=applications, seed=seed)
 
 
 @cache
@@ -111,8 +123,8 @@ def _contract(rng, i, application_id, supplier_ids):
     }
 
 
-def _security(rng, insert, application_ids, requirements):
-    measure_ids = list(range(1, MEASURES + 1))
+def _security(rng, insert, ids, measures, application_ids, requirements):
+    measure_ids = ids(Measure, measures)
     insert(Measure, [_measure(rng, i) for i in measure_ids])
     if requirements:
         insert(MeasureRequirement, [{"measure_id": i, "requirement_id": rng.choice(requirements)} for i in measure_ids])
@@ -120,7 +132,7 @@ def _security(rng, insert, application_ids, requirements):
         {"measure_id": i, "application_id": app}
         for i in measure_ids[::4] for app in set(rng.sample(application_ids, min(3, len(application_ids))))
     ])
-    insert(Evidence, [_evidence(rng, i) for i in measure_ids])
+    insert(Evidence, [_evidence(rng, i, measure) for i, measure in zip(ids(Evidence, measures), measure_ids)])
 
 
 def _measure(rng, i):
@@ -137,24 +149,24 @@ def _measure(rng, i):
     }
 
 
-def _evidence(rng, measure_id):
+def _evidence(rng, evidence_id, measure_id):
     """Evidence dated in the past year, valid for one month to two years (some expired by ANCHOR)."""
     dated = ANCHOR - timedelta(days=rng.randint(0, 400))
     return {
-        "id": measure_id, "measure_id": measure_id, "kind": EvidenceKind.TEXT.value, "description": "Gegenereerd bewijs.",
+        "id": evidence_id, "measure_id": measure_id, "kind": EvidenceKind.TEXT.value, "description": "Gegenereerd bewijs.",
         "dated_on": dated, "expires_on": dated + timedelta(days=rng.randint(30, 730)),
         "created_at": datetime(2025, 1, 1, tzinfo=timezone.utc),
     }
 
 
-def _budget_and_procurements(rng, insert, applications, application_ids, organisations):
-    procurement_ids = list(range(1, max(3, applications // 500) + 1))
+def _budget_and_procurements(rng, insert, ids, applications, application_ids, organisations):
+    procurement_ids = ids(Procurement, max(3, applications // 500))
     insert(Procurement, [
         {"id": i, "title": f"Aanbesteding {i:05d}", "phase": rng.choice(_values(Phase)),
          "budget_year": rng.choice([2025, 2026, 2027]), "estimated_cost_cents": rng.randint(10_000, 500_000) * 100}
         for i in procurement_ids
     ])
-    line_ids = list(range(1, max(6, applications // 50) + 1))
+    line_ids = ids(BudgetLine, max(6, applications // 50))
     insert(BudgetLine, [
         {"id": i, "title": f"Begrotingspost {i:05d}", "kind": rng.choice(_values(LineKind)),
          "status": rng.choice(_values(LineStatus)), "category": rng.choice(["Licenties", "Hosting", "Projecten"]),
@@ -172,8 +184,8 @@ def _budget_and_procurements(rng, insert, applications, application_ids, organis
     ])
 
 
-def _privacy(rng, insert, applications, application_ids, organisations):
-    activity_ids = list(range(1, max(3, applications // 20) + 1))
+def _privacy(rng, insert, ids, applications, application_ids, organisations):
+    activity_ids = ids(ProcessingActivity, max(3, applications // 20))
     insert(ProcessingActivity, [
         {"id": i, "organisation_id": rng.choice(organisations), "name": f"Verwerking {i:05d}",
          "purpose": "Gegenereerd doel.", "legal_basis": rng.choice(_values(LegalBasis)),
