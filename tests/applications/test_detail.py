@@ -110,6 +110,8 @@ def test_history_shows_the_changes_to_the_application_and_what_hangs_off_it(edit
     history = page.split("Geschiedenis", 1)[1]
     assert "Naam: – → Burgerzaken" in history
     assert "Contractnummer: – → C-MONTH" in history
+    assert "ENSIA-onderwerpen: – → BRP, DigiD" in history  # a list is kept as a list, not as its repr
+    assert "Levenscyclus" in history and "production" not in history
 
 
 def test_the_action_needed_by_date_is_shown(viewer, burgerzaken):

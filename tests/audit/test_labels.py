@@ -30,3 +30,10 @@ def test_an_unknown_field_or_record_shows_its_own_name(app):
         assert visible_changes("something_new", {"odd_field": ["a", "b"]}) == [("odd_field", "a", "b")]
         assert entity_label("something_new") == "something_new"
         assert entity_label("application") == "applicatie"
+
+
+
+def test_a_list_value_shows_its_items(app):
+    with app.test_request_context():
+        assert value_text("usage", "ensia_subjects", ["DigiD", "BRP"]) == "DigiD, BRP"
+        assert value_text("usage", "ensia_subjects", []) == "–"
