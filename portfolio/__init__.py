@@ -32,6 +32,8 @@ DEFAULTS = {
     # Per organisation name: {"controller": contact details, "dpo": the FG's contact details},
     # printed in the art. 30 export. Set in instance/config.py.
     "PRIVACY_CONTACTS": {},
+    "API_RATE_LIMIT": 600,  # requests per API token per minute, counted in the database
+    "API_PAGE_SIZE": 50,  # default page size of API lists (at most 100 per page)
 }
 
 
@@ -48,7 +50,7 @@ def create_app(test_config=None, instance_path=None):
     )
     load_config(app, test_config)
 
-    from portfolio import audit, auth, cli, db, errors, http_security, i18n, ui
+    from portfolio import api, audit, auth, cli, db, errors, http_security, i18n, ui
 
     db.init_app(app)
     audit.init_app(app)
@@ -57,6 +59,7 @@ def create_app(test_config=None, instance_path=None):
     auth.init_app(app)
     ui.init_app(app)
     register_blueprints(app)
+    api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app
@@ -104,10 +107,11 @@ def register_blueprints(app):
     from portfolio.security import views_catalogue, views_evidence, views_statement  # noqa: F401  (routes on security.bp)
     from portfolio.security.views import bp as security_bp
     from portfolio.suppliers.views import bp as suppliers_bp
+    from portfolio.tokens.views import bp as tokens_bp
     from portfolio.users.views import bp as users_bp
 
     for blueprint in (
         health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, security_bp, privacy_bp, users_bp, audit_bp,
+        budget_bp, security_bp, privacy_bp, users_bp, audit_bp, tokens_bp,
     ):
         app.register_blueprint(blueprint)
