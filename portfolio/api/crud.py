@@ -169,3 +169,18 @@ def register(bp, resource):
         add(f"{one}/restore", f"{r.name}_restore", restore_view, ["POST"], r.write_permission,
             summary=f"Restore one of the archived {r.name} (send If-Match)", response=r.read,
             errors=(404, 412, 422, 428), etag=True, if_match=True)
+
+
+def paged(session, statement, query):
+    """(records of query's page, total) of a select statement that is already filtered and ordered."""
+    from sqlmodel import func, select
+
+    total = session.exec(select(func.count()).select_from(statement.order_by(None).subquery())).one()
+    records = session.exec(statement.offset((query.page - 1) * query.per_page).limit(query.per_page)).all()
+    return records, total
+
+
+def merged(record, fields, changes):
+    """The record's current values of fields with changes over them: for services that take a
+    whole form's worth of fields (a PATCH sends only what changes)."""
+    return {field: getattr(record, field) for field in fields} | changes

@@ -4,7 +4,9 @@ from portfolio.api import crud
 
 
 def register_all(bp):
-    from portfolio.api.resources import applications
+    from portfolio.api.resources import applications, related, suppliers
 
-    for module in (applications,):
-        crud.register(bp, module.RESOURCE)
+    for resource in (
+        applications.RESOURCE, suppliers.RESOURCE, related.USAGES, related.CONTRACTS, related.INTEGRATIONS,
+    ):
+        crud.register(bp, resource)
