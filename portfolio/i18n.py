@@ -19,7 +19,7 @@ def select_locale():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     from portfolio.api import is_api_request
 
-    if is_api_request():  # no session there: the API follows Accept-Language
+    if is_api_request() and request.endpoint != "api.docs":  # no session there: Accept-Language
         return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or current_app.config["BABEL_DEFAULT_LOCALE"]
     language = session.get("language")
     if language in current_app.config["LANGUAGES"]:

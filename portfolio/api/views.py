@@ -33,7 +33,50 @@ def openapi_document():
 @openapi.operation(method="GET", rule="/docs", endpoint="api.docs", tag="meta",
                    summary="The documentation page (HTML)", public=True, content_type="text/html")
 def docs():
-    return render_template("api/docs.html")
+    """The document as a page, rendered on the server: no script, so the strict CSP holds and the
+    page reads like every other (NL Design System styles, both languages)."""
+    document = openapi.document("Portfolio API", "1", DESCRIPTION)
+    return render_template("api/docs.html", document=document, sections=docs_sections(document))
+
+
+def docs_sections(document):
+    """[(tag, [(method, path, operation)])] in the document's order."""
+    sections = {}
+    for path, item in document["paths"].items():
+        for method, op in item.items():
+            sections.setdefault(op["tags"][0], []).append((method.upper(), path, op))
+    return list(sections.items())
+
+
+def schema_rows(document, reference):
+    """(name, type, required, constraints) per property of a referenced component schema."""
+    schema = document["components"]["schemas"][reference.rsplit("/", 1)[1]]
+    required = set(schema.get("required", ()))
+    return [(name, type_text(prop), name in required) for name, prop in schema.get("properties", {}).items()]
+
+
+def type_text(prop):
+    """A property's JSON Schema type as a short text: string (≤ 120), integer, one of a|b, …"""
+    if "$ref" in prop:
+        return prop["$ref"].rsplit("/", 1)[1]
+    if "anyOf" in prop:
+        return " | ".join(type_text(option) for option in prop["anyOf"])
+    if "enum" in prop:
+        return " | ".join(str(value) for value in prop["enum"])
+    text = prop.get("type", "any")
+    if text == "array":
+        text = f"[{type_text(prop.get('items', {}))}]"
+    if prop.get("format"):
+        text += f" ({prop['format']})"
+    if "maxLength" in prop:
+        text += f" ≤ {prop['maxLength']}"
+    if "minimum" in prop or "maximum" in prop:
+        text += f" {prop.get('minimum', '')}…{prop.get('maximum', '')}"
+    return text
+
+
+bp.add_app_template_global(schema_rows, "api_schema_rows")
+bp.add_app_template_global(type_text, "api_type_text")
 
 
 register_all(bp)  # the resources' routes, once, when the blueprint is defined
