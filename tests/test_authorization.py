@@ -153,6 +153,22 @@ EXPECTED = {
     "api.integrations_update": WRITERS,
     "api.integrations_archive": WRITERS,
     "api.integrations_restore": WRITERS,
+    "api.procurements_list": ALL_ROLES,
+    "api.procurements_read": ALL_ROLES,
+    "api.procurements_create": WRITERS,
+    "api.procurements_update": WRITERS,
+    "api.procurements_archive": WRITERS,
+    "api.procurements_restore": WRITERS,
+    "api.funding_sources_list": ALL_ROLES,
+    "api.funding_sources_read": ALL_ROLES,
+    "api.funding_sources_create": WRITERS,
+    "api.funding_sources_update": WRITERS,
+    "api.budget_lines_list": ALL_ROLES,
+    "api.budget_lines_read": ALL_ROLES,
+    "api.budget_lines_create": WRITERS,
+    "api.budget_lines_update": WRITERS,
+    "api.budget_lines_archive": WRITERS,
+    "api.budget_lines_restore": WRITERS,
 }
 
 SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css", "kind": "contracts"}

@@ -37,8 +37,9 @@ class Resource:
     serialize: Callable | None = None  # serialize(record) -> dict; default read.model_validate
 
     @property
-    def singular(self):
-        return self.name.removesuffix("s")
+    def key(self):
+        """The endpoints' prefix: the name as an identifier (funding-sources → funding_sources)."""
+        return self.name.replace("-", "_")
 
 
 def etag(record):
@@ -118,24 +119,24 @@ def register(bp, resource):
             return json_response({"items": [serialize(record) for record in records], "total": total,
                                   "page": query.page, "per_page": query.per_page, "next": following})
 
-        add(base, f"{r.name}_list", list_view, ["GET"], r.read_permission, summary=f"List {r.name}",
+        add(base, f"{r.key}_list", list_view, ["GET"], r.read_permission, summary=f"List {r.name}",
             query=r.query, response=page_model)
 
     def read_view(record_id):
         record = load_or_404(record_id)
         return json_response(serialize(record), record=record)
 
-    add(one, f"{r.name}_read", read_view, ["GET"], r.read_permission, summary=f"Read one of the {r.name}",
+    add(one, f"{r.key}_read", read_view, ["GET"], r.read_permission, summary=f"Read one of the {r.name}",
         response=r.read, errors=(404,), etag=True)
 
     if r.create is not None:
         def create_view():
             data = parse_body(r.create_schema).model_dump()
             record = r.create(get_session(), data)
-            location = url_for(f"api.{r.name}_read", record_id=record.id)
+            location = url_for(f"api.{r.key}_read", record_id=record.id)
             return json_response(serialize(record), 201, record=record, headers={"Location": location})
 
-        add(base, f"{r.name}_create", create_view, ["POST"], r.write_permission, summary=f"Create one of the {r.name}",
+        add(base, f"{r.key}_create", create_view, ["POST"], r.write_permission, summary=f"Create one of the {r.name}",
             body=r.create_schema, response=r.read, status=201, errors=(409,), etag=True)
 
     if r.update is not None:
@@ -146,7 +147,7 @@ def register(bp, resource):
             record = r.update(get_session(), record, data, version)
             return json_response(serialize(record), record=record)
 
-        add(one, f"{r.name}_update", update_view, ["PATCH"], r.write_permission,
+        add(one, f"{r.key}_update", update_view, ["PATCH"], r.write_permission,
             summary=f"Change one of the {r.name} (send If-Match)", body=r.update_schema, response=r.read,
             errors=(404, 409, 412, 428), etag=True, if_match=True)
 
@@ -163,10 +164,10 @@ def register(bp, resource):
             archiving.restore(get_session(), record, loaded_version=loaded_version(record))
             return json_response(serialize(record), record=record)
 
-        add(f"{one}/archive", f"{r.name}_archive", archive_view, ["POST"], r.write_permission,
+        add(f"{one}/archive", f"{r.key}_archive", archive_view, ["POST"], r.write_permission,
             summary=f"Archive one of the {r.name} with a reason (send If-Match)", body=ArchiveRequest,
             response=r.read, errors=(404, 412, 428), etag=True, if_match=True)
-        add(f"{one}/restore", f"{r.name}_restore", restore_view, ["POST"], r.write_permission,
+        add(f"{one}/restore", f"{r.key}_restore", restore_view, ["POST"], r.write_permission,
             summary=f"Restore one of the archived {r.name} (send If-Match)", response=r.read,
             errors=(404, 412, 422, 428), etag=True, if_match=True)
 
