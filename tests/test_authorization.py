@@ -169,6 +169,22 @@ EXPECTED = {
     "api.budget_lines_update": WRITERS,
     "api.budget_lines_archive": WRITERS,
     "api.budget_lines_restore": WRITERS,
+    "api.processing_activities_list": PRIVACY_READERS,
+    "api.processing_activities_read": PRIVACY_READERS,
+    "api.processing_activities_create": PRIVACY_WRITERS,
+    "api.processing_activities_update": PRIVACY_WRITERS,
+    "api.processing_activities_archive": PRIVACY_WRITERS,
+    "api.processing_activities_restore": PRIVACY_WRITERS,
+    "api.processor_agreements_list": PRIVACY_READERS,
+    "api.processor_agreements_read": PRIVACY_READERS,
+    "api.processor_agreements_create": PRIVACY_WRITERS,
+    "api.processor_agreements_update": PRIVACY_WRITERS,
+    "api.processor_agreements_archive": PRIVACY_WRITERS,
+    "api.processor_agreements_restore": PRIVACY_WRITERS,
+    "api.data_breaches_list": PRIVACY_WRITERS,
+    "api.data_breaches_read": PRIVACY_WRITERS,
+    "api.data_breaches_create": PRIVACY_WRITERS,
+    "api.data_breaches_update": PRIVACY_WRITERS,
 }
 
 SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css", "kind": "contracts"}

@@ -4,10 +4,11 @@ from portfolio.api import crud
 
 
 def register_all(bp):
-    from portfolio.api.resources import applications, budget, procurements, related, suppliers
+    from portfolio.api.resources import applications, budget, privacy, procurements, related, suppliers
 
     for resource in (
         applications.RESOURCE, suppliers.RESOURCE, related.USAGES, related.CONTRACTS, related.INTEGRATIONS,
         procurements.RESOURCE, budget.FUNDING_SOURCES, budget.BUDGET_LINES,
+        privacy.PROCESSING, privacy.AGREEMENTS, privacy.BREACHES,
     ):
         crud.register(bp, resource)

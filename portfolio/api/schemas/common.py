@@ -1,10 +1,10 @@
 """What every resource's schemas share: strict input, bounded text and numbers, pages, problems."""
 
 import copy
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, create_model
 
 MAX_INT = 2**31 - 1  # PostgreSQL integer columns
 MAX_CENTS = 2_000_000_000  # as the budget services: the columns are 32-bit integers on PostgreSQL
@@ -78,3 +78,13 @@ def partial(create_model_class, name):
         optional.default_factory = None
         fields[field_name] = (info.annotation, optional)
     return create_model(name, __base__=Input, **fields)
+
+
+def _plausible_moment(value):
+    if not 1900 <= value.year <= 2200:
+        raise ValueError("moment out of range")
+    return value.astimezone(timezone.utc)  # stored and answered as UTC
+
+
+# A moment with its time zone (stored as UTC); naive times are refused rather than guessed.
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible_moment)]
