@@ -185,6 +185,19 @@ EXPECTED = {
     "api.data_breaches_read": PRIVACY_WRITERS,
     "api.data_breaches_create": PRIVACY_WRITERS,
     "api.data_breaches_update": PRIVACY_WRITERS,
+    "api.frameworks_list": ALL_ROLES,
+    "api.frameworks_read": ALL_ROLES,
+    "api.requirements_list": ALL_ROLES,
+    "api.requirements_read": ALL_ROLES,
+    "api.measures_list": ALL_ROLES,
+    "api.measures_read": ALL_ROLES,
+    "api.measures_create": SECURITY,
+    "api.measures_update": SECURITY,
+    "api.measures_archive": SECURITY,
+    "api.measures_restore": SECURITY,
+    "api.measures_status": ASSIGNEES,
+    "api.audit_log_list": {Role.ADMIN, Role.CISO},
+    "api.audit_log_read": {Role.ADMIN, Role.CISO},
 }
 
 SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css", "kind": "contracts"}
