@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
+import portfolio.models  # noqa: F401  (every mapper known before other test modules build records at import)
 from portfolio.tokens.services import create_token
 
 
