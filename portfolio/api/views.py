@@ -52,20 +52,23 @@ def schema_rows(document, reference):
     """(name, type, required, constraints) per property of a referenced component schema."""
     schema = document["components"]["schemas"][reference.rsplit("/", 1)[1]]
     required = set(schema.get("required", ()))
-    return [(name, type_text(prop), name in required) for name, prop in schema.get("properties", {}).items()]
+    return [(name, type_text(document, prop), name in required) for name, prop in schema.get("properties", {}).items()]
 
 
-def type_text(prop):
-    """A property's JSON Schema type as a short text: string (≤ 120), integer, one of a|b, …"""
+def type_text(document, prop):
+    """A property's JSON Schema type as a short text: string ≤ 120, integer 1…, a | b (an enum), …"""
     if "$ref" in prop:
-        return prop["$ref"].rsplit("/", 1)[1]
+        target = document["components"]["schemas"][prop["$ref"].rsplit("/", 1)[1]]
+        return type_text(document, target) if "enum" in target else prop["$ref"].rsplit("/", 1)[1]
     if "anyOf" in prop:
-        return " | ".join(type_text(option) for option in prop["anyOf"])
+        return " | ".join(type_text(document, option) for option in prop["anyOf"])
     if "enum" in prop:
         return " | ".join(str(value) for value in prop["enum"])
+    if "const" in prop:
+        return str(prop["const"])
     text = prop.get("type", "any")
     if text == "array":
-        text = f"[{type_text(prop.get('items', {}))}]"
+        text = f"[{type_text(document, prop.get('items', {}))}]"
     if prop.get("format"):
         text += f" ({prop['format']})"
     if "maxLength" in prop:
