@@ -159,6 +159,8 @@ EXPECTED = {
     "api.procurements_update": WRITERS,
     "api.procurements_archive": WRITERS,
     "api.procurements_restore": WRITERS,
+    "api.procurements_advance": WRITERS,
+    "api.procurements_stop": WRITERS,
     "api.funding_sources_list": ALL_ROLES,
     "api.funding_sources_read": ALL_ROLES,
     "api.funding_sources_create": WRITERS,

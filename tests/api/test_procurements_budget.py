@@ -44,3 +44,21 @@ def test_budget_line_with_amounts_and_a_split_that_must_add_up(api_as, organisat
     assert rows(BudgetLine)[0].revised_cents == 16_000_000
     assert api.get("/api/v1/budget-lines?year=2026").json["total"] == 1
     assert api.get("/api/v1/budget-lines?year=2027").json["total"] == 0
+
+
+def test_advance_through_the_phases_and_the_gate_to_production(api_as, db):
+    from portfolio.procurements.models import Phase
+
+    api = api_as("editor")
+    created = api.post("/api/v1/procurements", json={"title": "Omgevingsplannen"})
+    url, etag = created.headers["Location"], created.headers["ETag"]
+    assert api.post(url + "/advance", json={"on": "2026-01-01"}).status_code == 428
+    for _ in range(4):  # exploration → … → implementation
+        moved = api.post(url + "/advance", json={"on": "2026-01-01"}, headers={"If-Match": etag})
+        assert moved.status_code == 200, moved.json
+        etag = moved.headers["ETag"]
+    assert moved.json["phase"] == Phase.IMPLEMENTATION.value
+    gate = api.post(url + "/advance", json={"on": "2026-06-01", "override_reason": "Haast"}, headers={"If-Match": etag})
+    assert gate.status_code == 409 and "beveiligingsrisicoanalyse" in gate.json["detail"]
+    stopped = api.post(url + "/stop", json={"on": "2026-06-01", "reason": "Geen budget"}, headers={"If-Match": etag})
+    assert stopped.status_code == 200 and stopped.json["phase"] == Phase.STOPPED.value

@@ -14,3 +14,4 @@ def register_all(bp):
     ):
         crud.register(bp, resource)
     security.register_status_change(bp)
+    procurements.register_actions(bp)

@@ -63,3 +63,47 @@ RESOURCE = Resource(
     update_schema=ProcurementUpdate, update=update, archivable=True, serialize=serialize,
     load=services.get_procurement,
 )
+
+
+def register_actions(bp):
+    """POST …/advance and …/stop (with If-Match), as the procurement page's buttons."""
+    from flask import abort
+    from flask_login import current_user
+
+    from portfolio.api.crud import json_response, loaded_version, parse_body
+    from portfolio.api.openapi import MAX_ID, operation
+    from portfolio.api.schemas.procurements import AdvanceRequest, StopRequest
+    from portfolio.auth.models import Role
+    from portfolio.auth.permissions import requires
+    from portfolio.db import get_session
+
+    def load(record_id):
+        procurement = services.get_procurement(get_session(), record_id) if record_id <= MAX_ID else None
+        if procurement is None:
+            abort(404)
+        return procurement
+
+    @bp.route("/procurements/<int:record_id>/advance", methods=["POST"], endpoint="procurements_advance")
+    @requires(Permission.WRITE_REGISTER)
+    @operation(method="POST", rule="/procurements/<int:record_id>/advance", endpoint="api.procurements_advance",
+               tag="procurements", summary="Move to the next phase (production needs its assessments; send If-Match)",
+               body=AdvanceRequest, response=ProcurementRead, errors=(404, 409, 412, 428), etag=True, if_match=True)
+    def procurements_advance(record_id):
+        procurement = load(record_id)
+        version = loaded_version(procurement)
+        request_data = parse_body(AdvanceRequest)
+        services.advance(get_session(), procurement, loaded_version=version, on=request_data.on,
+                         override_reason=request_data.override_reason, may_override=current_user.role == Role.ADMIN)
+        return json_response(serialize(procurement), record=procurement)
+
+    @bp.route("/procurements/<int:record_id>/stop", methods=["POST"], endpoint="procurements_stop")
+    @requires(Permission.WRITE_REGISTER)
+    @operation(method="POST", rule="/procurements/<int:record_id>/stop", endpoint="api.procurements_stop",
+               tag="procurements", summary="Stop without a result, with a reason (send If-Match)",
+               body=StopRequest, response=ProcurementRead, errors=(404, 412, 428), etag=True, if_match=True)
+    def procurements_stop(record_id):
+        procurement = load(record_id)
+        version = loaded_version(procurement)
+        request_data = parse_body(StopRequest)
+        services.stop(get_session(), procurement, loaded_version=version, reason=request_data.reason, on=request_data.on)
+        return json_response(serialize(procurement), record=procurement)

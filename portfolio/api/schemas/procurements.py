@@ -63,3 +63,18 @@ class ProcurementQuery(ListQuery):
     domain_id: Id | None = None
     budget_year: int | None = Field(default=None, ge=2000, le=2100)
     include_archived: bool = False
+
+
+class AdvanceRequest(Input):
+    on: date = Field(description="the day the next phase started")
+    override_reason: Text(1000) | None = Field(
+        default=None, description="admin only: go to production without the missing assessments, with this reason")
+
+
+class StopRequest(Input):
+    on: date
+    reason: Text(1000, 1)
+
+
+class NoteCreate(Input):
+    text: Text(4000, 1)
