@@ -42,6 +42,8 @@ DEFAULTS = {
     "MAIL_FROM": "portfolio@example.org",
     "MAIL_TIMEOUT": 30,
     "REMINDER_WEEKLY_DAY": 0,  # the weekday of the weekly summary: 0 is Monday
+    "API_RATE_LIMIT": 600,  # requests per API token per minute, counted in the database
+    "API_PAGE_SIZE": 50,  # default page size of API lists (at most 100 per page)
 }
 
 
@@ -58,7 +60,7 @@ def create_app(test_config=None, instance_path=None):
     )
     load_config(app, test_config)
 
-    from portfolio import audit, auth, cli, db, errors, http_security, i18n, ui
+    from portfolio import api, audit, auth, cli, db, errors, http_security, i18n, ui
 
     db.init_app(app)
     audit.init_app(app)
@@ -67,6 +69,7 @@ def create_app(test_config=None, instance_path=None):
     auth.init_app(app)
     ui.init_app(app)
     register_blueprints(app)
+    api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     return app
@@ -115,10 +118,11 @@ def register_blueprints(app):
     from portfolio.security import views_catalogue, views_evidence, views_statement  # noqa: F401  (routes on security.bp)
     from portfolio.security.views import bp as security_bp
     from portfolio.suppliers.views import bp as suppliers_bp
+    from portfolio.tokens.views import bp as tokens_bp
     from portfolio.users.views import bp as users_bp
 
     for blueprint in (
         health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, security_bp, privacy_bp, users_bp, audit_bp, reports_bp,
+        budget_bp, security_bp, privacy_bp, users_bp, audit_bp, reports_bp, tokens_bp,
     ):
         app.register_blueprint(blueprint)

@@ -1,4 +1,7 @@
-"""Error pages in the site's layout, for people; never a stack trace."""
+"""Error pages in the site's layout, for people; never a stack trace. API requests get
+problem+json from the same handlers (portfolio.api.problems), never a page."""
+
+import functools
 
 from flask import render_template
 from flask_babel import lazy_gettext as _l
@@ -22,12 +25,31 @@ MESSAGES = {
 
 
 def init_app(app):
-    app.register_error_handler(HTTPException, handle_http_exception)
-    app.register_error_handler(CSRFError, handle_csrf_error)
-    app.register_error_handler(ServiceError, handle_service_error)
-    app.register_error_handler(IntegrityError, handle_conflict)
-    app.register_error_handler(StaleDataError, handle_conflict)
-    app.register_error_handler(InternalServerError, handle_internal_error)
+    for error, handler in (
+        (HTTPException, handle_http_exception),
+        (CSRFError, handle_csrf_error),
+        (ServiceError, handle_service_error),
+        (IntegrityError, handle_conflict),
+        (StaleDataError, handle_conflict),
+        (InternalServerError, handle_internal_error),
+    ):
+        app.register_error_handler(error, _pages_or_problems(handler))
+
+
+def _pages_or_problems(handler):
+    """handler for pages; for a request under /api/v1 a problem+json answer instead."""
+
+    @functools.wraps(handler)
+    def handle(error):
+        from portfolio.api import is_api_request
+
+        if is_api_request():
+            from portfolio.api.problems import handle as problem
+
+            return problem(error)
+        return handler(error)
+
+    return handle
 
 
 def render_error(status, message=None):

@@ -14,9 +14,13 @@ def init_app(app):
 
 
 def select_locale():
-    """The language chosen in this session; the default outside a request (CLI, scripts)."""
+    """The language chosen in this session (API: Accept-Language); the default outside a request."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    from portfolio.api import is_api_request
+
+    if is_api_request() and request.endpoint != "api.docs":  # no session there: Accept-Language
+        return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or current_app.config["BABEL_DEFAULT_LOCALE"]
     language = session.get("language")
     if language in current_app.config["LANGUAGES"]:
         return language

@@ -15,9 +15,10 @@ from portfolio.security.models import (
     Evidence, Framework, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,
 )
 from portfolio.suppliers.models import Supplier
+from portfolio.tokens.models import ApiToken
 
 __all__ = [
-    "AgreementApplication", "Allocation", "Application", "AuditEntry", "BreachApplication",
+    "AgreementApplication", "Allocation", "ApiToken", "Application", "AuditEntry", "BreachApplication",
     "BudgetLine", "Contract", "DataBreach", "Domain", "Evidence", "Framework", "FundingSource",
     "Integration", "LoginAttempt", "Measure", "MeasureApplication", "MeasureOrganisation",
     "MeasureRequirement", "Organisation", "OrganisationShare", "PhaseDate", "ProcessingActivity",

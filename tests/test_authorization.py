@@ -1,9 +1,15 @@
 """The authorization matrix: every route, every role and anonymous, against DESIGN.md §3.
 
 A route missing from EXPECTED fails the test, so every new route must state who may use it.
+API routes (/api/v1) are called with a read-write bearer token of the role's user instead of the
+session cookie, which the API ignores; refused there means 401 (no token) or 403.
 """
 
+from datetime import date, timedelta
+
 from portfolio.auth.models import Role
+from portfolio.db import session_scope
+from portfolio.tokens.services import create_token
 from tests.conftest import sign_in
 
 ANYONE = "anyone"  # also without logging in
@@ -115,6 +121,87 @@ EXPECTED = {
     "suppliers.edit": WRITERS,
     "suppliers.archive": WRITERS,
     "suppliers.restore": WRITERS,
+    "tokens.index": ALL_ROLES,
+    "tokens.revoke": ALL_ROLES,
+    "api.openapi_document": ANYONE,
+    "api.docs": ANYONE,
+    "api.applications_list": ALL_ROLES,
+    "api.applications_read": ALL_ROLES,
+    "api.applications_create": WRITERS,
+    "api.applications_update": WRITERS,
+    "api.applications_archive": WRITERS,
+    "api.applications_restore": WRITERS,
+    "api.suppliers_list": ALL_ROLES,
+    "api.suppliers_read": ALL_ROLES,
+    "api.suppliers_create": WRITERS,
+    "api.suppliers_update": WRITERS,
+    "api.suppliers_archive": WRITERS,
+    "api.suppliers_restore": WRITERS,
+    "api.usages_list": ALL_ROLES,
+    "api.usages_read": ALL_ROLES,
+    "api.usages_create": WRITERS,
+    "api.usages_update": WRITERS,
+    "api.usages_archive": WRITERS,
+    "api.usages_restore": WRITERS,
+    "api.contracts_list": ALL_ROLES,
+    "api.contracts_read": ALL_ROLES,
+    "api.contracts_create": WRITERS,
+    "api.contracts_update": WRITERS,
+    "api.contracts_archive": WRITERS,
+    "api.contracts_restore": WRITERS,
+    "api.integrations_list": ALL_ROLES,
+    "api.integrations_read": ALL_ROLES,
+    "api.integrations_create": WRITERS,
+    "api.integrations_update": WRITERS,
+    "api.integrations_archive": WRITERS,
+    "api.integrations_restore": WRITERS,
+    "api.procurements_list": ALL_ROLES,
+    "api.procurements_read": ALL_ROLES,
+    "api.procurements_create": WRITERS,
+    "api.procurements_update": WRITERS,
+    "api.procurements_archive": WRITERS,
+    "api.procurements_restore": WRITERS,
+    "api.procurements_advance": WRITERS,
+    "api.procurements_stop": WRITERS,
+    "api.funding_sources_list": ALL_ROLES,
+    "api.funding_sources_read": ALL_ROLES,
+    "api.funding_sources_create": WRITERS,
+    "api.funding_sources_update": WRITERS,
+    "api.budget_lines_list": ALL_ROLES,
+    "api.budget_lines_read": ALL_ROLES,
+    "api.budget_lines_create": WRITERS,
+    "api.budget_lines_update": WRITERS,
+    "api.budget_lines_archive": WRITERS,
+    "api.budget_lines_restore": WRITERS,
+    "api.processing_activities_list": PRIVACY_READERS,
+    "api.processing_activities_read": PRIVACY_READERS,
+    "api.processing_activities_create": PRIVACY_WRITERS,
+    "api.processing_activities_update": PRIVACY_WRITERS,
+    "api.processing_activities_archive": PRIVACY_WRITERS,
+    "api.processing_activities_restore": PRIVACY_WRITERS,
+    "api.processor_agreements_list": PRIVACY_READERS,
+    "api.processor_agreements_read": PRIVACY_READERS,
+    "api.processor_agreements_create": PRIVACY_WRITERS,
+    "api.processor_agreements_update": PRIVACY_WRITERS,
+    "api.processor_agreements_archive": PRIVACY_WRITERS,
+    "api.processor_agreements_restore": PRIVACY_WRITERS,
+    "api.data_breaches_list": PRIVACY_WRITERS,
+    "api.data_breaches_read": PRIVACY_WRITERS,
+    "api.data_breaches_create": PRIVACY_WRITERS,
+    "api.data_breaches_update": PRIVACY_WRITERS,
+    "api.frameworks_list": ALL_ROLES,
+    "api.frameworks_read": ALL_ROLES,
+    "api.requirements_list": ALL_ROLES,
+    "api.requirements_read": ALL_ROLES,
+    "api.measures_list": ALL_ROLES,
+    "api.measures_read": ALL_ROLES,
+    "api.measures_create": SECURITY,
+    "api.measures_update": SECURITY,
+    "api.measures_archive": SECURITY,
+    "api.measures_restore": SECURITY,
+    "api.measures_status": ASSIGNEES,
+    "api.audit_log_list": {Role.ADMIN, Role.CISO},
+    "api.audit_log_read": {Role.ADMIN, Role.CISO},
 }
 
 SAMPLE_ARGUMENTS = {"filename": "css/portfolio.css", "kind": "contracts"}
@@ -149,15 +236,19 @@ def test_every_route_for_every_role(app, make_user):
             for role in [None, *Role]:
                 client = app.test_client()
                 existing_id = 1
+                api = rule.endpoint.startswith("api.")
+                headers = {}
                 if role is not None:
                     user = make_user(role)
                     sign_in(client, user)
                     existing_id = user.id
+                    if api:
+                        headers["Authorization"] = f"Bearer {_token(app, user)}"
                 url = _url(app, rule, existing_id)
-                response = client.open(url, method=method)
+                response = client.open(url, method=method, headers=headers)
                 response.close()
                 checked += 1
-                outcome = _judge(response, allowed, role)
+                outcome = _judge_api(response, allowed, role) if api else _judge(response, allowed, role)
                 if outcome:
                     failures.append(f"{method} {url} as {role or 'anonymous'}: {outcome}")
     assert checked > 50
@@ -175,3 +266,20 @@ def _judge(response, allowed, role):
     if role is None:
         return None if _is_login_redirect(response) else f"anonymous got {response.status_code}, not the login page"
     return None if response.status_code == 403 else f"got {response.status_code}, expected 403"
+
+
+def _token(app, user):
+    with app.app_context(), session_scope(app) as session:
+        _, secret = create_token(session, user=user, name="matrix", scope="write",
+                                 expires_on=date.today() + timedelta(days=1), today=date.today())
+    return secret
+
+
+def _judge_api(response, allowed, role):
+    """As _judge, for the API: refusals are 401 without a token and 403 with one, never a redirect."""
+    if allowed == ANYONE or (role is not None and role in allowed):
+        if response.status_code in (401, 403) or response.status_code >= 500:
+            return f"got {response.status_code} but should be allowed"
+        return None
+    expected = 401 if role is None else 403
+    return None if response.status_code == expected else f"got {response.status_code}, expected {expected}"

@@ -34,6 +34,7 @@ ENTITY_LABELS = {
     "framework": _l("normenkader"), "requirement": _l("norm"), "measure": _l("maatregel"),
     "measure_requirement": _l("norm van een maatregel"), "measure_application": _l("applicatie van een maatregel"),
     "measure_organisation": _l("organisatie van een maatregel"), "evidence": _l("bewijs"),
+    "api_token": _l("API-token"),
 }
 
 FIELD_LABELS = {

@@ -22,8 +22,13 @@ def init_app(app):
 
 @login_manager.user_loader
 def load_user(session_id):
-    """The active user whose current session token the cookie carries, or None."""
+    """The active user whose current session token the cookie carries, or None; always None for
+    the API, which authenticates by bearer token only (portfolio.api.auth)."""
+    from portfolio.api import is_api_request
     from portfolio.db import get_session
+
+    if is_api_request():
+        return None
 
     user_id, _, token = session_id.partition(":")
     if not user_id.isdigit() or not token:

@@ -84,5 +84,9 @@ def enforce_route_rule():
     if can(current_user, permission):
         return None
     if not current_user.is_authenticated:
+        from portfolio.api import is_api_request
+
+        if is_api_request():
+            abort(401)  # a token is missing or not valid; the API never sends anyone to /login
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
     abort(403)
