@@ -21,6 +21,23 @@ def test_the_ciso_makes_and_changes_a_measure_keeping_unsent_links(api_as, organ
         "status_reason": ["Geef aan waarom de maatregel niet van toepassing is."]}
 
 
+def test_the_measure_list_takes_the_list_page_s_other_filters(api_as):
+    api = api_as("ciso")
+    make_measure(api, title="Voor iedereen", applies_to_all=True)
+    make_measure(api, title="Vanaf vertrouwelijkheid hoog", min_confidentiality="high", status="implemented")
+
+    def titles(query):
+        response = api.get(f"/api/v1/measures?{query}")
+        assert response.status_code == 200, response.json
+        return {item["title"] for item in response.json["items"]}
+
+    assert titles("applies_to_all=true") == {"Voor iedereen"}
+    assert titles("biv_axis=confidentiality") == {"Vanaf vertrouwelijkheid hoog"}
+    assert titles("evidence=missing") >= {"Vanaf vertrouwelijkheid hoog"}
+    assert titles("requirement=NIET-BESTAAND") == set()
+    assert api.get("/api/v1/measures?biv_axis=kleur").status_code == 422
+
+
 @pytest.mark.parametrize("role", ["editor", "privacy", "viewer"])
 def test_only_the_ciso_and_admin_write_measures(api_as, role):
     assert make_measure(api_as(role)).status_code == 403

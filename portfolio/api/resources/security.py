@@ -40,7 +40,9 @@ def list_requirements(session, query):
 
 def list_measures_(session, query):
     measure_filter = MeasureFilter(
-        text=query.q, framework_id=query.framework_id, overseer=query.overseer, team=query.team,
+        text=query.q, framework_id=query.framework_id, chapter=query.chapter, requirement=query.requirement,
+        evidence=query.evidence, biv_axis=query.biv_axis, applies_to_all=query.applies_to_all,
+        overseer=query.overseer, team=query.team,
         assignee_id=query.assignee_id, status=query.status, priority=query.priority, due=query.due,
         review_due=query.review_due, application_id=query.application_id, organisation_id=query.organisation_id,
         ensia=query.ensia, include_archived=query.include_archived, sort=query.sort, descending=query.order == "desc",

@@ -101,10 +101,16 @@ class MeasureRead(Archived):
 
 
 class MeasureQuery(ListQuery):
-    """The main filters of the measure list page."""
+    """The filters of the measure list page."""
 
     q: Text(200) | None = Field(default=None, description="text in title or description")
     framework_id: Id | None = None
+    chapter: Text(300) | None = Field(default=None, description="chapter of a requirement the measure meets")
+    requirement: Text(60) | None = Field(default=None, description="reference code of a requirement the measure meets")
+    evidence: Literal["missing", "current"] | None = Field(default=None, description="current evidence missing or present")
+    biv_axis: Literal["availability", "integrity", "confidentiality"] | None = Field(
+        default=None, description="has a BIV threshold on this axis")
+    applies_to_all: bool = Field(default=False, description="only measures that apply to every application")
     overseer: Overseer | None = None
     team: Text(120) | None = None
     assignee_id: Id | None = None
