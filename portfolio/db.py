@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 from sqlalchemy import DateTime, create_engine, event
@@ -25,6 +26,11 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 def utcnow():
     return datetime.now(timezone.utc)
+
+
+def local_today():
+    """Today's date where the installation is (BABEL_DEFAULT_TIMEZONE): deadlines count in local days."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 class UTCDateTime(TypeDecorator):

@@ -27,3 +27,12 @@ def check_version(record, loaded_version, message):
     """Raise VersionConflict unless record is still at the version the user loaded."""
     if record.version != loaded_version:
         raise VersionConflict(message, record=record, loaded_version=loaded_version)
+
+
+def accept_fields(data, allowed):
+    """data limited to the fields a service accepts (no mass assignment), text stripped and empty
+    text made None. Raises TypeError for any other field: a caller's mistake, not bad input."""
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise TypeError(f"fields not accepted: {sorted(unknown)}")
+    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}

@@ -95,7 +95,7 @@ def filtered_statement(application_filter, *, today, lead_months):
     if not f.include_archived:
         statement = statement.where(Application.archived.is_(False))
     if f.text:
-        pattern = f"%{_escape_like(f.text.strip())}%"
+        pattern = f"%{escape_like(f.text.strip())}%"
         statement = statement.where(
             or_(
                 *(column.ilike(pattern, escape="\\") for column in (
@@ -134,7 +134,7 @@ def filtered_statement(application_filter, *, today, lead_months):
     return statement, action
 
 
-def _escape_like(text):
+def escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 

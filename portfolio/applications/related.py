@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier
@@ -20,13 +20,6 @@ CONTRACT_FIELDS = (
 INTEGRATION_FIELDS = (
     "target_application_id", "external_target", "direction", "standard", "via_esb", "description",
 )
-
-
-def _accept(data, allowed):
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def _apply(session, record, values):
@@ -54,7 +47,7 @@ def _check_usage(session, application, values, current_id=None):
 
 def create_usage(session, application, *, data):
     """Record an organisation's use. Raises FieldErrors for an unknown or already listed organisation."""
-    values = _accept(data, USAGE_FIELDS)
+    values = accept_fields(data, USAGE_FIELDS)
     values["ensia_subjects"] = sorted(values.get("ensia_subjects") or [])
     _check_usage(session, application, values)
     usage = Usage(application_id=application.id, **values)
@@ -65,7 +58,7 @@ def create_usage(session, application, *, data):
 
 def update_usage(session, usage, *, data, loaded_version):
     check_version(usage, loaded_version, _("Iemand anders heeft dit intussen gewijzigd."))
-    values = _accept(data, USAGE_FIELDS)
+    values = accept_fields(data, USAGE_FIELDS)
     values["ensia_subjects"] = sorted(values.get("ensia_subjects") or [])
     _check_usage(session, usage.application, {**values}, current_id=usage.id)
     return _apply(session, usage, values)
@@ -94,7 +87,7 @@ def _check_contract(session, values):
 def create_contract(session, application, *, data):
     """Add a contract to application. Raises FieldErrors on an end before the start, a notice
     period outside 0–36 months, a negative cost or an unknown supplier."""
-    values = _accept(data, CONTRACT_FIELDS)
+    values = accept_fields(data, CONTRACT_FIELDS)
     values["notice_months"] = values.get("notice_months") or 0
     _check_contract(session, values)
     contract = Contract(application_id=application.id, **values)
@@ -105,7 +98,7 @@ def create_contract(session, application, *, data):
 
 def update_contract(session, contract, *, data, loaded_version):
     check_version(contract, loaded_version, _("Iemand anders heeft dit intussen gewijzigd."))
-    values = _accept(data, CONTRACT_FIELDS)
+    values = accept_fields(data, CONTRACT_FIELDS)
     values["notice_months"] = values.get("notice_months") or 0
     _check_contract(session, values)
     return _apply(session, contract, values)
@@ -127,7 +120,7 @@ def _check_integration(session, source, values):
 
 def create_integration(session, source, *, data):
     """Add an integration from source. Raises FieldErrors for a link to itself or to nothing."""
-    values = _accept(data, INTEGRATION_FIELDS)
+    values = accept_fields(data, INTEGRATION_FIELDS)
     values["via_esb"] = bool(values.get("via_esb"))
     _check_integration(session, source, values)
     integration = Integration(source_application_id=source.id, **values)
@@ -138,7 +131,7 @@ def create_integration(session, source, *, data):
 
 def update_integration(session, integration, *, data, loaded_version):
     check_version(integration, loaded_version, _("Iemand anders heeft dit intussen gewijzigd."))
-    values = _accept(data, INTEGRATION_FIELDS)
+    values = accept_fields(data, INTEGRATION_FIELDS)
     values["via_esb"] = bool(values.get("via_esb"))
     _check_integration(session, integration.source, values)
     return _apply(session, integration, values)

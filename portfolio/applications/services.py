@@ -6,7 +6,7 @@ from sqlmodel import func, select
 
 from portfolio.applications.enums import CostPeriod, LifecycleStatus, TimeVerdict
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
@@ -50,13 +50,6 @@ def integrations_of(session, application):
     return outgoing, incoming
 
 
-def _clean(data):
-    unknown = set(data) - set(APPLICATION_FIELDS)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
-
-
 def _check_rules(session, values, *, current_id=None):
     errors = {}
     if values.get("domain_id") is not None and session.get(Domain, values["domain_id"]) is None:
@@ -81,7 +74,7 @@ def _check_rules(session, values, *, current_id=None):
 def create_application(session, *, data):
     """Add an application. Raises FieldErrors on an unknown domain or supplier or a name the
     supplier already has."""
-    values = _clean(data)
+    values = accept_fields(data, APPLICATION_FIELDS)
     _check_rules(session, values)
     application = Application(**values)
     session.add(application)
@@ -92,7 +85,7 @@ def create_application(session, *, data):
 def update_application(session, application, *, data, loaded_version):
     """Change the listed fields. Raises VersionConflict when it changed since loaded_version."""
     check_version(application, loaded_version, _("Iemand anders heeft deze applicatie intussen gewijzigd."))
-    values = _clean(data)
+    values = accept_fields(data, APPLICATION_FIELDS)
     merged = {field: getattr(application, field) for field in APPLICATION_FIELDS} | values
     _check_rules(session, merged, current_id=application.id)
     for field, value in values.items():

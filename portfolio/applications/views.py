@@ -1,8 +1,5 @@
 """Pages of the application register: the list, an application's page, create, edit, archive."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -18,16 +15,13 @@ from portfolio.applications.related import suppliers_for_choice
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.privacy.chain import panel_for_application
 from portfolio.reference.services import active_domains, all_organisations
 from portfolio.security import applicability
 
 bp = Blueprint("applications", __name__, url_prefix="/applications")
 
-
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def lead_months():
@@ -51,10 +45,10 @@ def index():
     if not form.validate():
         return render_template("applications/index.html", form=form, page=None, bulk=BulkChangeForm()), 400
     page = listing.list_applications(
-        get_session(), form.to_filter(), page=form.page.data or 1, today=today(), lead_months=lead_months()
+        get_session(), form.to_filter(), page=form.page.data or 1, today=local_today(), lead_months=lead_months()
     )
     return render_template(
-        "applications/index.html", form=form, page=page, bulk=BulkChangeForm(formdata=None), today=today()
+        "applications/index.html", form=form, page=page, bulk=BulkChangeForm(formdata=None), today=local_today()
     )
 
 
@@ -118,7 +112,7 @@ def detail(application_id):
     session = get_session()
     application = _application_or_404(application_id)
     outgoing, incoming = services.integrations_of(session, application)
-    contracts = sorted(application.contracts, key=lambda c: (c.archived, c.ends_on or today()))
+    contracts = sorted(application.contracts, key=lambda c: (c.archived, c.ends_on or local_today()))
     return render_template(
         "applications/detail.html",
         application=application,
@@ -134,8 +128,8 @@ def detail(application_id):
             session, application, *application.usages, *application.contracts, *outgoing
         ),
         privacy_panel=panel_for_application(session, application, current_user),
-        today=today(),
-        security_panel=applicability.panel_for_application(session, application, today()),
+        today=local_today(),
+        security_panel=applicability.panel_for_application(session, application, local_today()),
     )
 
 

@@ -5,9 +5,9 @@ from sqlmodel import Session
 
 from portfolio.applications import listing
 from portfolio.applications.export import csv_chunks, write_xlsx
-from portfolio.applications.views import bp, filter_form, lead_months, today
+from portfolio.applications.views import bp, filter_form, lead_months
 from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_engine, get_session
+from portfolio.db import get_engine, get_session, local_today
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,14 +20,14 @@ def _validated_filter():
 
 
 def _filename(extension):
-    return f"applicaties-{today().isoformat()}.{extension}"
+    return f"applicaties-{local_today().isoformat()}.{extension}"
 
 
 @bp.route("/export.csv")
 @requires(Permission.READ_REGISTER)
 def export_csv():
     application_filter = _validated_filter()
-    on, lead = today(), lead_months()
+    on, lead = local_today(), lead_months()
 
     def chunks():
         # The stream outlives the request's own session (closed at teardown, before the body is
@@ -50,6 +50,6 @@ def export_csv():
 @bp.route("/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
-    rows = listing.iter_filtered(get_session(), _validated_filter(), today=today(), lead_months=lead_months())
+    rows = listing.iter_filtered(get_session(), _validated_filter(), today=local_today(), lead_months=lead_months())
     handle = write_xlsx(rows)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=_filename("xlsx"))

@@ -15,7 +15,7 @@ from portfolio.applications.models import Application
 from portfolio.budget.models import (
     Allocation, BudgetLine, FundingSource, LineKind, LineStatus, OrganisationShare, YearAmount,
 )
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.money import format_euros
 from portfolio.procurements.models import Procurement
@@ -37,13 +37,6 @@ _AMOUNT_FIELDS = {
     "available_cents": "available", "amount_cents": "amount", "original_cents": "original",
     "revised_cents": "revised",
 }
-
-
-def _accept(data, allowed):
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def _check_amount(errors, values, field, *, needed=False, positive=False):
@@ -111,7 +104,7 @@ def _check_funding(session, values, current_id=None):
 def create_funding_source(session, *, data):
     """Add a source of money for a year. Raises FieldErrors without a name, for a year outside
     2000–2100, a missing, negative or too large amount, or a name the year already has."""
-    values = _accept(data, FUNDING_FIELDS)
+    values = accept_fields(data, FUNDING_FIELDS)
     _check_funding(session, values)
     source = FundingSource(**values)
     session.add(source)
@@ -123,7 +116,7 @@ def update_funding_source(session, source, *, data, loaded_version):
     """Change the source; lowering it below what is allocated is allowed and then shown as
     over-allocation. Raises VersionConflict, or FieldErrors as create_funding_source does."""
     check_version(source, loaded_version, _("Iemand anders heeft deze dekking intussen gewijzigd."))
-    values = _accept(data, FUNDING_FIELDS)
+    values = accept_fields(data, FUNDING_FIELDS)
     _check_funding(session, {field: getattr(source, field) for field in FUNDING_FIELDS} | values, source.id)
     return _apply(session, source, values)
 
@@ -163,7 +156,7 @@ def create_allocation(session, source, *, data):
     """Assign part of source to one procurement or one budget line; see the module on
     over-allocation. Raises FieldErrors for no target, two targets, an unknown target, or an
     amount that is missing, not above zero or too large."""
-    values = _accept(data, ALLOCATION_FIELDS)
+    values = accept_fields(data, ALLOCATION_FIELDS)
     _check_allocation(session, values)
     allocation = Allocation(funding_source_id=source.id, **values)
     session.add(allocation)
@@ -175,7 +168,7 @@ def update_allocation(session, allocation, *, data, loaded_version):
     """Change target, amount or notes (not the source). Raises VersionConflict, or FieldErrors as
     create_allocation does."""
     check_version(allocation, loaded_version, _("Iemand anders heeft deze toewijzing intussen gewijzigd."))
-    values = _accept(data, ALLOCATION_FIELDS)
+    values = accept_fields(data, ALLOCATION_FIELDS)
     _check_allocation(session, {field: getattr(allocation, field) for field in ALLOCATION_FIELDS} | values)
     return _apply(session, allocation, values)
 
@@ -292,7 +285,7 @@ def create_budget_line(session, *, data, amounts, shares):
     ({organisation id: basis points}, empty for no split). Raises FieldErrors for a missing title,
     an unknown kind or status, negative or too large amounts, a revised amount without a reason,
     unknown links, years outside 2000–2100 or given twice, or percentages that do not add up to 100."""
-    values = _accept(data, LINE_FIELDS)
+    values = accept_fields(data, LINE_FIELDS)
     _check_line(session, values, amounts, shares)
     line = BudgetLine(**values)
     session.add(line)
@@ -307,7 +300,7 @@ def update_budget_line(session, line, *, data, amounts, shares, loaded_version):
     records the year and share rows that changed; the bare version step has no entry of its own).
     Raises VersionConflict, or FieldErrors as create_budget_line does."""
     check_version(line, loaded_version, _("Iemand anders heeft deze begrotingspost intussen gewijzigd."))
-    values = _accept(data, LINE_FIELDS)
+    values = accept_fields(data, LINE_FIELDS)
     _check_line(session, {field: getattr(line, field) for field in LINE_FIELDS} | values, amounts, shares)
     for field, value in values.items():
         setattr(line, field, value)

@@ -1,8 +1,5 @@
 """Pages of the budget: the overview of a year and its export, budget lines, funding and allocations."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 
@@ -17,7 +14,7 @@ from portfolio.budget.labels import kind_label, status_label
 from portfolio.budget.models import Allocation
 from portfolio.budget.overview import budget_overview
 from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.exceptions import ServiceError
 from portfolio.forms import RestoreForm
 from portfolio.money import format_euros
@@ -26,9 +23,6 @@ from portfolio.reference.services import all_organisations
 bp = Blueprint("budget", __name__, url_prefix="/budget")
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 @bp.context_processor
@@ -43,11 +37,11 @@ def _year():
     """The year asked for in ?year=, the current year without one. Raises ServiceError (400) otherwise."""
     text = request.args.get("year", "")
     if not text:
-        return today().year
+        return local_today().year
     year = year_of(text)
     if year is None:
         raise ServiceError(_("Kies een jaar van %(first)d tot en met %(last)d, bijvoorbeeld %(example)d.",
-                             first=services.MIN_YEAR, last=services.MAX_YEAR, example=today().year))
+                             first=services.MIN_YEAR, last=services.MAX_YEAR, example=local_today().year))
     return year
 
 
@@ -55,7 +49,7 @@ def _year():
 @requires(Permission.READ_REGISTER)
 def index():
     overview = budget_overview(get_session(), _year())
-    years = sorted(set(overview.years) | {today().year, overview.year})
+    years = sorted(set(overview.years) | {local_today().year, overview.year})
     return render_template("budget/index.html", overview=overview, years=years)
 
 
@@ -176,7 +170,7 @@ def _warn_if_over_allocated(source):
 @bp.route("/funding/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def funding_create():
-    form = FundingSourceForm(year=str(year_of(request.args.get("year")) or today().year))
+    form = FundingSourceForm(year=str(year_of(request.args.get("year")) or local_today().year))
     return form_page(
         form, "budget/funding_form.html",
         lambda f: services.create_funding_source(get_session(), data=f.data_for_service()),

@@ -1,8 +1,5 @@
 """The start page after login: what needs the user's action, and the key figures with their charts."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
@@ -10,28 +7,25 @@ from portfolio.auth.permissions import Permission, can, requires
 from portfolio.dashboard import charts
 from portfolio.dashboard.actions import actions_for
 from portfolio.dashboard.figures import key_figures
-from portfolio.db import get_session, utcnow
+from portfolio.db import get_session, local_today, utcnow
 from portfolio.privacy import chain
 from portfolio.security import compliance
 
 bp = Blueprint("dashboard", __name__)
 
 
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
-
 
 @bp.route("/")
 @requires(Permission.SIGNED_IN)
 def index():
     session = get_session()
-    figures = key_figures(session, today())
+    figures = key_figures(session, local_today())
     return render_template(
         "dashboard/index.html",
-        actions=actions_for(session, current_user, today=today(), lead_months=current_app.config["PROCUREMENT_LEAD_MONTHS"]),
+        actions=actions_for(session, current_user, today=local_today(), lead_months=current_app.config["PROCUREMENT_LEAD_MONTHS"]),
         figures=figures,
         charts=charts.all_charts(figures),
-        attention=compliance.attention(session, today()) if can(current_user, Permission.MANAGE_SECURITY) else None,
-        privacy=chain.overview(session, today=today(), now=utcnow(), with_breaches=can(current_user, Permission.MANAGE_BREACHES))
+        attention=compliance.attention(session, local_today()) if can(current_user, Permission.MANAGE_SECURITY) else None,
+        privacy=chain.overview(session, today=local_today(), now=utcnow(), with_breaches=can(current_user, Permission.MANAGE_BREACHES))
         if can(current_user, Permission.READ_PRIVACY) else None,
     )

@@ -6,7 +6,7 @@ from sqlalchemy import or_
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
-from portfolio.applications.listing import Page, _escape_like
+from portfolio.applications.listing import Page, escape_like
 from portfolio.privacy.models import (
     AgreementApplication, BreachApplication, DataBreach, ProcessingActivity, ProcessingApplication,
     ProcessingProcessor, ProcessorAgreement,
@@ -32,7 +32,7 @@ def _processing_statement(processing_filter):
     if f.organisation_id is not None:
         statement = statement.where(ProcessingActivity.organisation_id == f.organisation_id)
     if f.text and f.text.strip():
-        pattern = f"%{_escape_like(f.text.strip())}%"
+        pattern = f"%{escape_like(f.text.strip())}%"
         statement = statement.where(or_(
             ProcessingActivity.name.ilike(pattern, escape="\\"), ProcessingActivity.purpose.ilike(pattern, escape="\\"),
         ))

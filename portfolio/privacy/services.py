@@ -11,7 +11,7 @@ from portfolio.privacy.models import (
     AgreementApplication, BreachApplication, DataBreach, ProcessingActivity, ProcessingApplication,
     ProcessingProcessor, ProcessorAgreement,
 )
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier
 
@@ -29,13 +29,6 @@ BREACH_FIELDS = (
     "organisation_id", "discovered_at", "description", "affected_categories", "people_affected", "risk",
     "risk_assessment", "notified_at", "notification_reference", "people_informed_on", "measures", "closed_on",
 )
-
-
-def _clean(data, allowed):
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
 
 
 def _check_organisation(session, values, errors):
@@ -102,7 +95,7 @@ def _check_processing(session, values, application_ids, processor_ids, current_i
 
 def create_processing(session, *, data, application_ids=(), processor_ids=()):
     """Add a processing activity. Raises FieldErrors on a broken rule (see _check_processing)."""
-    values = _clean(data, PROCESSING_FIELDS)
+    values = accept_fields(data, PROCESSING_FIELDS)
     _check_processing(session, values, application_ids, processor_ids)
     processing = ProcessingActivity(**values)
     session.add(processing)
@@ -116,7 +109,7 @@ def create_processing(session, *, data, application_ids=(), processor_ids=()):
 def update_processing(session, processing, *, data, loaded_version, application_ids=None, processor_ids=None):
     """Change a processing activity. Raises VersionConflict when it changed since loaded_version."""
     check_version(processing, loaded_version, _("Iemand anders heeft deze verwerking intussen gewijzigd."))
-    values = _clean(data, PROCESSING_FIELDS)
+    values = accept_fields(data, PROCESSING_FIELDS)
     merged = {field: getattr(processing, field) for field in PROCESSING_FIELDS} | values
     _check_processing(session, merged, application_ids or (), processor_ids or (), current_id=processing.id)
     for field, value in values.items():
@@ -158,7 +151,7 @@ def _check_agreement(session, values, application_ids):
 
 
 def create_agreement(session, *, data, application_ids=()):
-    values = _clean(data, AGREEMENT_FIELDS)
+    values = accept_fields(data, AGREEMENT_FIELDS)
     _check_agreement(session, values, application_ids)
     agreement = ProcessorAgreement(**values)
     session.add(agreement)
@@ -170,7 +163,7 @@ def create_agreement(session, *, data, application_ids=()):
 
 def update_agreement(session, agreement, *, data, loaded_version, application_ids=None):
     check_version(agreement, loaded_version, _("Iemand anders heeft deze verwerkersovereenkomst intussen gewijzigd."))
-    values = _clean(data, AGREEMENT_FIELDS)
+    values = accept_fields(data, AGREEMENT_FIELDS)
     merged = {field: getattr(agreement, field) for field in AGREEMENT_FIELDS} | values
     _check_agreement(session, merged, application_ids or ())
     for field, value in values.items():
@@ -213,7 +206,7 @@ def _check_breach(session, values, application_ids):
 
 
 def create_breach(session, *, data, application_ids=()):
-    values = _clean(data, BREACH_FIELDS)
+    values = accept_fields(data, BREACH_FIELDS)
     _check_breach(session, values, application_ids)
     breach = DataBreach(**values)
     session.add(breach)
@@ -225,7 +218,7 @@ def create_breach(session, *, data, application_ids=()):
 
 def update_breach(session, breach, *, data, loaded_version, application_ids=None):
     check_version(breach, loaded_version, _("Iemand anders heeft dit datalek intussen gewijzigd."))
-    values = _clean(data, BREACH_FIELDS)
+    values = accept_fields(data, BREACH_FIELDS)
     merged = {field: getattr(breach, field) for field in BREACH_FIELDS} | values
     _check_breach(session, merged, application_ids or ())
     for field, value in values.items():

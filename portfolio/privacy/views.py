@@ -1,9 +1,7 @@
 """Pages of the privacy register: the FG's chain overview, processing activities (with the art. 30
 export) and processor agreements. Breaches have their own module (views_breaches.py)."""
 
-from datetime import datetime
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
 from flask_babel import gettext as _
@@ -14,7 +12,7 @@ from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, utcnow
+from portfolio.db import get_session, local_today, utcnow
 from portfolio.forms import RestoreForm
 from portfolio.privacy import chain, enums, export, listing, services
 from portfolio.privacy.forms import AgreementEditForm, AgreementForm, ProcessingEditForm, ProcessingFilterForm, ProcessingForm
@@ -35,9 +33,6 @@ def privacy_template_globals():
     )}
 
 
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
-
 
 def expiry_days():
     return current_app.config["PRIVACY_AGREEMENT_EXPIRY_DAYS"]
@@ -48,8 +43,8 @@ def expiry_days():
 def index():
     session = get_session()
     with_breaches = can(current_user, Permission.MANAGE_BREACHES)
-    counts = chain.overview(session, today=today(), now=utcnow(), with_breaches=with_breaches)
-    expiring = chain.expiring_agreements(session, today=today(), days=expiry_days())
+    counts = chain.overview(session, today=local_today(), now=utcnow(), with_breaches=with_breaches)
+    expiring = chain.expiring_agreements(session, today=local_today(), days=expiry_days())
     return render_template("privacy/index.html", counts=counts, with_breaches=with_breaches,
                            expiring=expiring, expiry_days=expiry_days())
 
@@ -59,7 +54,7 @@ def index():
 def chain_list(figure):
     if figure not in chain.FIGURES:
         abort(404)
-    records = get_session().exec(chain.figure_statement(figure, today())).all()
+    records = get_session().exec(chain.figure_statement(figure, local_today())).all()
     return render_template("privacy/chain_list.html", figure=figure, records=records)
 
 
@@ -197,7 +192,7 @@ def processing_export():
         organisation, listing.processing_of_organisation(session, organisation.id),
         controller_contact=contacts.get("controller"), dpo_contact=contacts.get("dpo"),
     )
-    filename = f"verwerkingsregister-{organisation.id}-{today().isoformat()}.xlsx"
+    filename = f"verwerkingsregister-{organisation.id}-{local_today().isoformat()}.xlsx"
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=filename)
 
 
@@ -208,7 +203,7 @@ def processing_export():
 def agreement_index():
     include_archived = request.args.get("archived") == "1"
     agreements = listing.list_agreements(get_session(), include_archived=include_archived)
-    on, days = today(), expiry_days()
+    on, days = local_today(), expiry_days()
     return render_template(
         "privacy/agreement_index.html", agreements=agreements, include_archived=include_archived,
         state={a.id: agreement_state(a, on, days) for a in agreements}, expiry_days=days,

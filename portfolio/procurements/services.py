@@ -8,7 +8,7 @@ from portfolio.applications import services as application_services
 from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application
 from portfolio.audit.capture import set_reason
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.exceptions import FieldErrors, ServiceError
 from portfolio.procurements.models import (
     PHASE_ORDER, Phase, PhaseDate, Procurement, ProcurementNote, Replacement,
@@ -59,13 +59,6 @@ def list_procurements(session, *, include_archived=False):
     return session.exec(statement).all()
 
 
-def _values(data):
-    unknown = set(data) - set(PROCUREMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
-
-
 def _check(session, values, current_id=None):
     errors = {}
     title = values.get("title")
@@ -90,7 +83,7 @@ def create_procurement(session, *, data, replaces=(), planned=None, started_on=N
 
     planned maps phase → planned start date. Raises FieldErrors on a taken title or a negative amount.
     """
-    values = _values(data)
+    values = accept_fields(data, PROCUREMENT_FIELDS)
     _check(session, values)
     procurement = Procurement(phase=Phase.EXPLORATION.value, **values)
     session.add(procurement)
@@ -105,7 +98,7 @@ def create_procurement(session, *, data, replaces=(), planned=None, started_on=N
 
 def update_procurement(session, procurement, *, data, loaded_version, replaces=None, planned=None):
     check_version(procurement, loaded_version, _("Iemand anders heeft deze aanbesteding intussen gewijzigd."))
-    values = _values(data)
+    values = accept_fields(data, PROCUREMENT_FIELDS)
     _check(session, {**values}, current_id=procurement.id)
     for field, value in values.items():
         setattr(procurement, field, value)

@@ -1,9 +1,6 @@
 """Pages of the procurement pipeline: the board and list, a procurement's page, its workflow."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
@@ -14,7 +11,7 @@ from portfolio.auth.models import Role
 from portfolio.auth.permissions import Permission, requires
 from portfolio.budget.models import Allocation
 from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.exceptions import FieldErrors, ServiceError, VersionConflict
 from portfolio.forms import RestoreForm
 from portfolio.procurements import services
@@ -25,9 +22,6 @@ from portfolio.reference.services import active_domains
 
 bp = Blueprint("procurements", __name__, url_prefix="/procurements")
 
-
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def _funded(session, procurement_ids):
@@ -53,7 +47,7 @@ def index():
     columns = [(phase, [p for p in procurements if p.phase == phase.value]) for phase in (*PHASE_ORDER, Phase.STOPPED)]
     return render_template(
         "procurements/index.html", view=view, procurements=procurements, columns=columns, funded=funded,
-        behind={p.id: is_behind(p, today()) for p in procurements},
+        behind={p.id: is_behind(p, local_today()) for p in procurements},
     )
 
 
@@ -73,7 +67,7 @@ def create():
         form, "procurements/form.html",
         lambda f: services.create_procurement(
             session, data=f.data_for_service(), replaces=f.replaces.data or [], planned=f.planned_dates(),
-            started_on=today(),
+            started_on=local_today(),
         ),
         success=lambda p: _("Aanbesteding %(title)s aangemaakt.", title=p.title),
         redirect_to=lambda p: url_for("procurements.detail", procurement_id=p.id),
@@ -91,14 +85,14 @@ def _detail_context(procurement):
     cost = procurement.actual_cost_cents if procurement.actual_cost_cents is not None else procurement.estimated_cost_cents
     return {
         "procurement": procurement,
-        "rows": timeline(procurement, today()),
+        "rows": timeline(procurement, local_today()),
         "next_phase": services.next_phase(procurement),
         "missing": services.missing_for_production(procurement),
         "funded": funded,
         "unfunded": max(0, (cost or 0) - funded),
         "notes": sorted(procurement.notes, key=lambda note: note.written_at, reverse=True),
         "history_entries": history_for(session, procurement, *procurement.notes, *procurement.replacements),
-        "advance_form": AdvanceForm(formdata=None, obj=procurement, on=today()),
+        "advance_form": AdvanceForm(formdata=None, obj=procurement, on=local_today()),
         "note_form": NoteForm(formdata=None),
         "restore_form": RestoreForm(formdata=None, obj=procurement),
         "may_override": current_user.role == Role.ADMIN,
@@ -192,7 +186,7 @@ def add_note(procurement_id):
 @requires(Permission.WRITE_REGISTER)
 def stop(procurement_id):
     procurement = _procurement(procurement_id)
-    form = StopForm(obj=procurement, on=today(), reason=None)
+    form = StopForm(obj=procurement, on=local_today(), reason=None)
     back = url_for("procurements.detail", procurement_id=procurement.id)
     return form_page(
         form, "procurements/stop.html",

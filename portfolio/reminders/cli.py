@@ -1,14 +1,12 @@
 """`flask --app portfolio reminders send [--dry-run] [--date YYYY-MM-DD]`, meant for a daily cron job."""
 
 import smtplib
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from portfolio.db import session_scope, utcnow
+from portfolio.db import local_today, session_scope, utcnow
 from portfolio.reminders.digest import plan, record
 from portfolio.reminders.sending import email_message, smtp_connection
 
@@ -22,7 +20,7 @@ CLI_ACTOR = (None, "reminders")
               help="The day to send for (default: today in Europe/Amsterdam).")
 def send(dry_run, day):
     """Send each user one digest of what needs their action, and the weekly summaries."""
-    today = day.date() if day else datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+    today = day.date() if day else local_today()
     with session_scope(actor=lambda: CLI_ACTOR) as session:
         messages = plan(session, today=today, now=utcnow())
     if dry_run:

@@ -1,14 +1,11 @@
 """The management report: a page to read and print, and the same report as a PDF for the board."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
 from portfolio.auth.permissions import Permission, requires
 from portfolio.dashboard.charts import budget_chart, domain_chart, organisation_chart, phase_chart, status_chart
-from portfolio.db import get_session, utcnow
+from portfolio.db import get_session, local_today, utcnow
 from portfolio.reports.management import management_report
 from portfolio.reports.pdf import html_to_pdf
 
@@ -16,7 +13,7 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 
 def _report():
-    today = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+    today = local_today()
     report = management_report(
         get_session(), current_user, today=today, now=utcnow(),
         lead_months=current_app.config["PROCUREMENT_LEAD_MONTHS"],

@@ -7,7 +7,7 @@ from sqlalchemy import String, case, cast, exists, not_, or_
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
-from portfolio.applications.listing import Page, _escape_like
+from portfolio.applications.listing import Page, escape_like
 from portfolio.auth.models import User
 from portfolio.security.enums import MeasureStatus, Priority
 from portfolio.security.models import (
@@ -56,7 +56,7 @@ def filtered_statement(f, *, today):
     if not f.include_archived:
         statement = statement.where(Measure.archived.is_(False))
     if f.text:
-        pattern = f"%{_escape_like(f.text.strip())}%"
+        pattern = f"%{escape_like(f.text.strip())}%"
         statement = statement.where(or_(Measure.title.ilike(pattern, escape="\\"),
                                         Measure.description.ilike(pattern, escape="\\")))
     requirement_conditions = []
@@ -118,7 +118,7 @@ def covers_organisation(organisation_id):
 
 def has_ensia_subject(subject):
     """JSON lists are stored as text on SQLite and as json on PostgreSQL; both render '"BIO"'."""
-    return cast(Measure.ensia_subjects, String).like(f'%"{_escape_like(subject)}"%', escape="\\")
+    return cast(Measure.ensia_subjects, String).like(f'%"{escape_like(subject)}"%', escape="\\")
 
 
 def _order(statement, f):

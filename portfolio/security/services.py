@@ -13,7 +13,7 @@ from portfolio.applications.models import Application
 from portfolio.auth.models import User
 from portfolio.auth.permissions import Permission, can
 from portfolio.exceptions import FieldErrors, ServiceError
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.reference.models import Organisation
 from portfolio.security.enums import MeasureStatus
 from portfolio.security.models import (
@@ -88,13 +88,6 @@ def check_status_rules(values, *, today, current=None):
         values["status_reason"] = None
 
 
-def _clean(data, allowed):
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
-
-
 def _check_references(session, values, links):
     errors = {}
     if values.get("assignee_id") is not None:
@@ -135,7 +128,7 @@ def _schedule_review(values, *, today):
 
 
 def create_measure(session, *, data, links, today):
-    values = _clean(data, MEASURE_FIELDS)
+    values = accept_fields(data, MEASURE_FIELDS)
     check_status_rules(values, today=today)
     _check_references(session, values, links)
     _schedule_review(values, today=today)
@@ -151,7 +144,7 @@ def create_measure(session, *, data, links, today):
 
 def update_measure(session, measure, *, data, links, loaded_version, today):
     check_version(measure, loaded_version, _(CONFLICT))
-    values = _clean(data, MEASURE_FIELDS)
+    values = accept_fields(data, MEASURE_FIELDS)
     check_status_rules(values, today=today, current=measure)
     _check_references(session, values, links)
     _schedule_review(values, today=today)
@@ -171,7 +164,7 @@ def update_status(session, measure, *, actor, data, loaded_version, today):
     check_version(measure, loaded_version, _(CONFLICT))
     if measure.archived:
         raise FieldErrors({"status": [_("Deze maatregel is gearchiveerd.")]})
-    values = _clean(data, STATUS_FIELDS)
+    values = accept_fields(data, STATUS_FIELDS)
     check_status_rules(values, today=today, current=measure)
     if values["status"] == MeasureStatus.IMPLEMENTED and measure.review_interval_months and not measure.next_review_on:
         measure.next_review_on = months_before(today, -measure.review_interval_months)

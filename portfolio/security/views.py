@@ -1,11 +1,9 @@
 """Pages of the security register: the CISO's overview, the measure list, a measure's page,
 create, edit, archive and the list's exports."""
 
-from datetime import datetime
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
@@ -13,7 +11,7 @@ from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.reference.services import all_organisations
 from portfolio.security import compliance, export, listing, services
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
@@ -47,9 +45,6 @@ def too_large(error):
                                mb=max_bytes() // 2**20))
 
 
-def today():
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
-
 
 def frameworks(session):
     return session.exec(select(Framework).order_by(Framework.name)).all()
@@ -62,7 +57,7 @@ def applications_for_choice(session):
 @bp.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
-    return render_template("security/index.html", overview=compliance.overview(get_session(), today()))
+    return render_template("security/index.html", overview=compliance.overview(get_session(), local_today()))
 
 
 def filter_form():
@@ -79,8 +74,8 @@ def measures():
     form = filter_form()
     if not form.validate():
         return render_template("security/measures.html", form=form, page=None), 400
-    page = listing.list_measures(get_session(), form.to_filter(), page=form.page.data or 1, today=today())
-    return render_template("security/measures.html", form=form, page=page, today=today())
+    page = listing.list_measures(get_session(), form.to_filter(), page=form.page.data or 1, today=local_today())
+    return render_template("security/measures.html", form=form, page=page, today=local_today())
 
 
 def _validated_filter():
@@ -93,7 +88,7 @@ def _validated_filter():
 @bp.route("/measures/export.csv")
 @requires(Permission.READ_REGISTER)
 def measures_csv():
-    on = today()
+    on = local_today()
     body = export.measures_csv(listing.iter_filtered(get_session(), _validated_filter(), today=on), on)
     return Response(body.encode("utf-8"), headers={
         "Content-Type": "text/csv; charset=utf-8",
@@ -104,7 +99,7 @@ def measures_csv():
 @bp.route("/measures/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def measures_xlsx():
-    on = today()
+    on = local_today()
     handle = export.measures_xlsx(listing.iter_filtered(get_session(), _validated_filter(), today=on), on)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=f"maatregelen-{on.isoformat()}.xlsx")
 
@@ -121,7 +116,7 @@ def measure_detail(measure_id):
     session = get_session()
     measure = measure_or_404(measure_id)
     return render_template(
-        "security/measure_detail.html", measure=measure, today=today(),
+        "security/measure_detail.html", measure=measure, today=local_today(),
         may_update=services.may_update(current_user, measure),
         evidence=sorted(measure.evidence, key=lambda e: (e.archived, e.dated_on), reverse=False),
         history_entries=history_for(session, measure, *measure.evidence),
@@ -148,7 +143,7 @@ def measure_create():
     form = MeasureForm(**_form_choices(session))
     return form_page(
         form, "security/measure_form.html",
-        lambda f: services.create_measure(session, data=f.data_for_service(), links=f.links(), today=today()),
+        lambda f: services.create_measure(session, data=f.data_for_service(), links=f.links(), today=local_today()),
         success=lambda m: _("Maatregel %(title)s aangemaakt.", title=m.title),
         redirect_to=lambda m: url_for("security.measure_detail", measure_id=m.id), measure=None,
     )
@@ -167,7 +162,7 @@ def measure_edit(measure_id):
     return form_page(
         form, "security/measure_form.html",
         lambda f: services.update_measure(session, measure, data=f.data_for_service(), links=f.links(),
-                                          loaded_version=f.loaded_version, today=today()),
+                                          loaded_version=f.loaded_version, today=local_today()),
         success=_("Maatregel opgeslagen."),
         redirect_to=url_for("security.measure_detail", measure_id=measure.id), measure=measure,
     )

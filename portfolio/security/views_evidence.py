@@ -11,13 +11,13 @@ from flask_login import current_user
 from portfolio import archiving
 from portfolio.auth.permissions import Permission, requires
 from portfolio.crud import form_page
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.forms import ArchiveForm
 from portfolio.security import evidence as evidence_files
 from portfolio.security import services
 from portfolio.security.forms import EvidenceForm, StatusForm
 from portfolio.security.models import Evidence
-from portfolio.security.views import bp, measure_or_404, today
+from portfolio.security.views import bp, measure_or_404
 
 
 @bp.route("/measures/<int:measure_id>/status", methods=["GET", "POST"])
@@ -29,7 +29,7 @@ def measure_status(measure_id):
     return form_page(
         form, "security/status_form.html",
         lambda f: services.update_status(get_session(), measure, actor=current_user, data=f.data_for_service(),
-                                         loaded_version=f.loaded_version, today=today()),
+                                         loaded_version=f.loaded_version, today=local_today()),
         success=_("Status opgeslagen."),
         redirect_to=url_for("security.measure_detail", measure_id=measure.id), measure=measure,
     )
@@ -42,7 +42,7 @@ def evidence_add(measure_id):
     services.require_update_right(current_user, measure)
     form = EvidenceForm()
     if not form.is_submitted():
-        form.dated_on.data = today()
+        form.dated_on.data = local_today()
     return form_page(
         form, "security/evidence_form.html",
         lambda f: evidence_files.add_evidence(

@@ -5,13 +5,13 @@ from flask import abort, render_template, request, send_file
 from flask_babel import gettext as _
 
 from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.reference.models import Organisation
 from portfolio.reference.services import all_organisations
 from portfolio.security import export, statement
 from portfolio.security.forms import StatementForm
 from portfolio.security.models import Framework
-from portfolio.security.views import XLSX_MIMETYPE, bp, frameworks, today
+from portfolio.security.views import XLSX_MIMETYPE, bp, frameworks
 
 
 def _form():
@@ -52,7 +52,7 @@ def statement_xlsx():
         abort(400)
     organisation, framework = chosen
     handle = export.statement_xlsx(statement.statement_of_applicability(get_session(), framework, organisation))
-    name = f"toepasselijkheid-{_slug(organisation.name)}-{_slug(framework.code)}-{today().isoformat()}.xlsx"
+    name = f"toepasselijkheid-{_slug(organisation.name)}-{_slug(framework.code)}-{local_today().isoformat()}.xlsx"
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=name)
 
 
@@ -63,7 +63,7 @@ def ensia_page():
     chosen = _chosen(form, need_framework=False)
     pairs = statement.ensia_measures(get_session(), chosen[0], form.ensia.data or None) if chosen else None
     status = 400 if request.args and chosen is None else 200
-    return render_template("security/ensia.html", form=form, pairs=pairs, today=today(),
+    return render_template("security/ensia.html", form=form, pairs=pairs, today=local_today(),
                            organisation=chosen[0] if chosen else None), status
 
 
@@ -76,8 +76,8 @@ def ensia_xlsx():
         abort(400)
     organisation = chosen[0]
     subject = form.ensia.data or None
-    handle = export.ensia_xlsx(statement.ensia_measures(get_session(), organisation, subject), today())
-    name = f"ensia-{_slug(organisation.name)}-{_slug(subject or 'alle')}-{today().isoformat()}.xlsx"
+    handle = export.ensia_xlsx(statement.ensia_measures(get_session(), organisation, subject), local_today())
+    name = f"ensia-{_slug(organisation.name)}-{_slug(subject or 'alle')}-{local_today().isoformat()}.xlsx"
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=name)
 
 

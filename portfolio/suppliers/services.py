@@ -3,7 +3,7 @@
 from flask_babel import gettext as _
 from sqlmodel import func, select
 
-from portfolio.records import check_version
+from portfolio.records import accept_fields, check_version
 from portfolio.exceptions import FieldErrors
 from portfolio.suppliers.models import Supplier
 
@@ -21,13 +21,6 @@ def get_supplier(session, supplier_id):
     return session.get(Supplier, supplier_id)
 
 
-def _values(data):
-    unknown = set(data) - set(SUPPLIER_FIELDS)
-    if unknown:
-        raise TypeError(f"fields not accepted: {sorted(unknown)}")
-    return {key: (value.strip() or None) if isinstance(value, str) else value for key, value in data.items()}
-
-
 def _check_name(session, name, current_id=None):
     statement = select(Supplier.id).where(func.lower(Supplier.name) == (name or "").lower())
     if current_id is not None:
@@ -38,7 +31,7 @@ def _check_name(session, name, current_id=None):
 
 def create_supplier(session, *, data):
     """Add a supplier. Raises FieldErrors when the name (in any case) exists already."""
-    values = _values(data)
+    values = accept_fields(data, SUPPLIER_FIELDS)
     _check_name(session, values.get("name"))
     supplier = Supplier(**values)
     session.add(supplier)
@@ -48,7 +41,7 @@ def create_supplier(session, *, data):
 
 def update_supplier(session, supplier, *, data, loaded_version):
     check_version(supplier, loaded_version, _("Iemand anders heeft deze leverancier intussen gewijzigd."))
-    values = _values(data)
+    values = accept_fields(data, SUPPLIER_FIELDS)
     if "name" in values:
         _check_name(session, values["name"], current_id=supplier.id)
     for field, value in values.items():

@@ -139,7 +139,7 @@ def history(db):
 @pytest.fixture
 def today(app):
     """The date the app counts from (Europe/Amsterdam), as the pages use it."""
-    from portfolio.applications.views import today as app_today
+    from portfolio.db import local_today as app_today
 
     with app.app_context():
         return app_today()

@@ -14,6 +14,7 @@ It asserts nothing: it is a measurement, not a test.
 import argparse
 import http.cookiejar
 import json
+import os
 import re
 import socket
 import subprocess
@@ -73,8 +74,6 @@ def prepare(folder, size):
 
 
 def _env(extra):
-    import os
-
     return {**os.environ, **extra}
 
 

@@ -7,8 +7,8 @@ from portfolio.api.schemas.applications import ApplicationCreate, ApplicationQue
 from portfolio.applications import services
 from portfolio.applications.listing import ApplicationFilter, list_applications
 from portfolio.applications.models import Application
-from portfolio.applications.views import today
 from portfolio.auth.permissions import Permission
+from portfolio.db import local_today
 
 
 def list_(session, query):
@@ -19,7 +19,7 @@ def list_(session, query):
         include_archived=query.include_archived, sort=query.sort, descending=query.order == "desc",
     )
     page = list_applications(
-        session, application_filter, page=query.page, size=query.per_page, today=today(),
+        session, application_filter, page=query.page, size=query.per_page, today=local_today(),
         lead_months=current_app.config["PROCUREMENT_LEAD_MONTHS"],
     )
     return [row.application for row in page.rows], page.total

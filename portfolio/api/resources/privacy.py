@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas import privacy as schemas
-from portfolio.applications.listing import _escape_like
+from portfolio.applications.listing import escape_like
 from portfolio.auth.permissions import Permission
 from portfolio.privacy import services
 from portfolio.privacy.models import DataBreach, ProcessingActivity, ProcessorAgreement
@@ -28,7 +28,7 @@ def list_processing(session, query):
     if query.organisation_id is not None:
         statement = statement.where(ProcessingActivity.organisation_id == query.organisation_id)
     if query.q and query.q.strip():
-        pattern = f"%{_escape_like(query.q.strip())}%"
+        pattern = f"%{escape_like(query.q.strip())}%"
         statement = statement.where(ProcessingActivity.name.ilike(pattern, escape="\\")
                                     | ProcessingActivity.purpose.ilike(pattern, escape="\\"))
     return paged(session, statement, query)

@@ -3,18 +3,16 @@
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy.orm import selectinload
 from sqlmodel import or_, select
 
 from portfolio.api.crud import Resource, json_response, loaded_version, merged, paged, parse_body
 from portfolio.api.openapi import MAX_ID, operation
 from portfolio.api.schemas import security as schemas
-from portfolio.applications.listing import _escape_like
-from portfolio.applications.views import today
+from portfolio.applications.listing import escape_like
 from portfolio.audit import services as audit_services
 from portfolio.audit.models import AuditEntry
 from portfolio.auth.permissions import Permission, can, requires
-from portfolio.db import get_session
+from portfolio.db import get_session, local_today
 from portfolio.privacy.models import BREACH_ENTITY_TYPES
 from portfolio.security import services
 from portfolio.security.listing import MeasureFilter, list_measures
@@ -32,7 +30,7 @@ def list_requirements(session, query):
     if not query.include_withdrawn:
         statement = statement.where(Requirement.withdrawn.is_(False))
     if query.q and query.q.strip():
-        pattern = f"%{_escape_like(query.q.strip())}%"
+        pattern = f"%{escape_like(query.q.strip())}%"
         statement = statement.where(or_(Requirement.reference.ilike(pattern, escape="\\"),
                                         Requirement.title.ilike(pattern, escape="\\")))
     return paged(session, statement, query)
@@ -47,7 +45,7 @@ def list_measures_(session, query):
         review_due=query.review_due, application_id=query.application_id, organisation_id=query.organisation_id,
         ensia=query.ensia, include_archived=query.include_archived, sort=query.sort, descending=query.order == "desc",
     )
-    page = list_measures(session, measure_filter, page=query.page, today=today(), size=query.per_page)
+    page = list_measures(session, measure_filter, page=query.page, today=local_today(), size=query.per_page)
     return page.rows, page.total
 
 
@@ -65,14 +63,14 @@ def _links_of(measure):
 
 def create_measure(session, data):
     links = {key: data.pop(key) for key in LINK_ATTRIBUTES}
-    return _with_fresh_links(session, services.create_measure(session, data=data, links=links, today=today()))
+    return _with_fresh_links(session, services.create_measure(session, data=data, links=links, today=local_today()))
 
 
 def update_measure(session, measure, data, version):
     """update_measure takes the whole measure, as the form posts it: unsent fields keep their values."""
     links = _links_of(measure) | {key: data.pop(key) for key in LINK_ATTRIBUTES if key in data}
     values = merged(measure, services.MEASURE_FIELDS, data)
-    measure = services.update_measure(session, measure, data=values, links=links, loaded_version=version, today=today())
+    measure = services.update_measure(session, measure, data=values, links=links, loaded_version=version, today=local_today())
     return _with_fresh_links(session, measure)
 
 
@@ -139,6 +137,6 @@ def register_status_change(bp):
             abort(404)
         version = loaded_version(measure)
         data = parse_body(schemas.MeasureStatusChange).model_dump()
-        services.update_status(session, measure, actor=current_user, data=data, loaded_version=version, today=today())
+        services.update_status(session, measure, actor=current_user, data=data, loaded_version=version, today=local_today())
         return json_response(serialize_measure(measure), record=measure)
 

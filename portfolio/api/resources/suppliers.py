@@ -4,7 +4,7 @@ from sqlmodel import func, select
 
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas.suppliers import SupplierCreate, SupplierQuery, SupplierRead, SupplierUpdate
-from portfolio.applications.listing import _escape_like
+from portfolio.applications.listing import escape_like
 from portfolio.auth.permissions import Permission
 from portfolio.suppliers import services
 from portfolio.suppliers.models import Supplier
@@ -15,7 +15,7 @@ def list_(session, query):
     if not query.include_archived:
         statement = statement.where(Supplier.archived.is_(False))
     if query.q:
-        statement = statement.where(Supplier.name.ilike(f"%{_escape_like(query.q.strip())}%", escape="\\"))
+        statement = statement.where(Supplier.name.ilike(f"%{escape_like(query.q.strip())}%", escape="\\"))
     return paged(session, statement, query)
 
 
