@@ -74,7 +74,7 @@ def generate(applications, seed):
         ensure_example_catalogue(session)
         try:
             counts = generate_into_empty_register(session, applications=applications, seed=seed)
-        except RegisterNotEmpty:
-            raise click.ClickException("The register has applications already; generate into an empty database.")
+        except RegisterNotEmpty as error:
+            raise click.ClickException("The register has applications already; generate into an empty database.") from error
     summary = ", ".join(f"{count} {table}" for table, count in counts.items())
     click.echo(f"Generated in {time.perf_counter() - started:.1f} s: {summary}.")

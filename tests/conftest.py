@@ -22,6 +22,8 @@ from portfolio.auth.models import Role
 from portfolio.db import get_engine, session_scope
 from portfolio.reference.seed import seed_reference_data
 
+pytest_plugins = ["tests.scorecard"]
+
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 PASSWORD = "correct horse battery"

@@ -227,7 +227,7 @@ def test_every_route_has_an_expected_rule(app):
     assert EXPECTED.keys() - endpoints == set(), "rows for routes that no longer exist"
 
 
-def test_every_route_for_every_role(app, make_user):
+def test_every_route_for_every_role(app, make_user, scorecard):
     failures = []
     checked = 0
     for rule in app.url_map.iter_rules():
@@ -251,6 +251,7 @@ def test_every_route_for_every_role(app, make_user):
                 outcome = _judge_api(response, allowed, role) if api else _judge(response, allowed, role)
                 if outcome:
                     failures.append(f"{method} {url} as {role or 'anonymous'}: {outcome}")
+    scorecard("routes × roles checked", checked)
     assert checked > 50
     assert failures == []
 

@@ -5,7 +5,7 @@ adds the thin views to the blueprint, each with its permission and its OpenAPI o
 """
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from flask import abort, current_app, json, request, url_for
 from flask_babel import lazy_gettext as _l

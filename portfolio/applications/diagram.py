@@ -55,7 +55,8 @@ def dependency_diagram(application, outgoing, incoming):
         parts.append(_box(WIDTH - BOX_WIDTH - 10, y, text, "diagram-box"))
     parts.append(_box(CENTRE_X, centre_y, application.name, "diagram-box diagram-box--centre"))
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # Every text in the picture went through escape() in _box, _line and the title above.
+    return Markup("".join(parts))  # nosec B704
 
 
 def _line(x1, y1, x2, y2, integration):

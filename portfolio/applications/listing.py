@@ -189,7 +189,6 @@ def iter_filtered(session, application_filter, *, today, lead_months, batch=1000
     statement = _order(statement, application_filter, action).options(
         contains_eager(Application.domain), contains_eager(Application.supplier)
     )
-    for application, action_date in session.exec(statement.execution_options(yield_per=batch)):
-        yield application, action_date
+    yield from session.exec(statement.execution_options(yield_per=batch))
 
 

@@ -7,7 +7,7 @@ transaction lock) so that the hash chain cannot fork.
 
 import hashlib
 import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 from decimal import Decimal
 from enum import Enum
 
@@ -83,7 +83,7 @@ def _append(session, changes):
 
 def entry_hash(row):
     """SHA-256 over the entry's content and the hash of the entry before it."""
-    at = row["at"].astimezone(timezone.utc).isoformat(timespec="microseconds")
+    at = row["at"].astimezone(UTC).isoformat(timespec="microseconds")
     content = [
         row["prev_hash"], at, row["actor_id"], row["actor_label"], row["entity_type"],
         row["entity_id"], row["action"], row["changes"], row["reason"],
@@ -142,7 +142,7 @@ def _jsonable(value):
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+        return value.astimezone(UTC).isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):

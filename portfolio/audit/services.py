@@ -1,7 +1,7 @@
 """Reading the audit trail: a record's history, the searchable log, and the chain check."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, UTC
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_
@@ -80,7 +80,7 @@ LOCAL_TIMEZONE = ZoneInfo("Europe/Amsterdam")
 def _start_of(day):
     """Midnight of day in Amsterdam, as a UTC moment (the log is read in local dates)."""
     local = datetime.combine(day, time.min, tzinfo=LOCAL_TIMEZONE)
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)
 
 
 def entity_types(session, hidden=frozenset()):

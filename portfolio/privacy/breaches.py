@@ -8,7 +8,7 @@ Europe/Amsterdam.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from zoneinfo import ZoneInfo
 
 NOTIFICATION_PERIOD = timedelta(hours=72)
@@ -26,7 +26,7 @@ def to_utc(day, clock, zone=LOCAL_ZONE):
     twice (the hour repeated when summer time ends) is read as the first occurrence (summer time).
     """
     local = datetime.combine(day, clock).replace(tzinfo=zone, fold=0)
-    moment = local.astimezone(timezone.utc)
+    moment = local.astimezone(UTC)
     if moment.astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
         raise NonexistentLocalTime(local.isoformat())
     return moment
@@ -39,7 +39,7 @@ def to_local(moment, zone=LOCAL_ZONE):
 
 def notification_deadline(discovered_at):
     """The moment by which the Autoriteit Persoonsgegevens must be notified (UTC)."""
-    return discovered_at.astimezone(timezone.utc) + NOTIFICATION_PERIOD
+    return discovered_at.astimezone(UTC) + NOTIFICATION_PERIOD
 
 
 @dataclass(frozen=True)

@@ -232,7 +232,7 @@ def _agreement(agreement_id):
 def _agreement_choices(session, agreement=None):
     return {
         "organisations": all_organisations(session),
-        "applications": _applications_for_choice(session, [l.application_id for l in agreement.application_links] if agreement else []),
+        "applications": _applications_for_choice(session, [link.application_id for link in agreement.application_links] if agreement else []),
         "suppliers": _suppliers_for_choice(session, [agreement.supplier_id] if agreement else []),
     }
 

@@ -8,7 +8,7 @@ from wtforms.validators import NumberRange, Optional, ValidationError
 from portfolio.applications.enums import PersonalData, choices
 from portfolio.forms import VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.money import parse_euros
-from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
+from portfolio.procurements import phases
 from portfolio.procurements.models import PHASE_ORDER
 
 DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")

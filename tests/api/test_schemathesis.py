@@ -2,7 +2,7 @@
 no 5xx, and every response (status, content type, headers, body) as the document says."""
 
 from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
@@ -47,7 +47,7 @@ def seed_records(session):
                       application_ids=[first.id])
     create_agreement(session, data={"supplier_id": supplier.id, "organisation_id": organisation.id})
     create_breach(session, data={"organisation_id": organisation.id, "description": "Brief verkeerd verstuurd",
-                                 "discovered_at": datetime(2026, 11, 2, 9, tzinfo=timezone.utc)})
+                                 "discovered_at": datetime(2026, 11, 2, 9, tzinfo=UTC)})
     create_measure(session, data={"title": "Back-ups testen", "overseer": "ciso", "status": "not_started",
                                   "priority": "medium"}, links={}, today=date(2026, 11, 29))
 

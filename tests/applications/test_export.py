@@ -77,7 +77,7 @@ def test_the_export_has_exactly_the_rows_of_the_list(viewer, register, extension
 @pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_a_row_follows_the_shared_columns_in_dutch(viewer, register, extension):
     header, row = export(viewer, extension, q="burgerzaken")
-    cells = dict(zip(header, (str(value) for value in row)))
+    cells = dict(zip(header, (str(value) for value in row), strict=True))
     assert cells == cells | {
         "ID": str(register.id), "Naam": "Burgerzaken", "Leverancier": "PinkRoccade", "Product": "iBurgerzaken",
         "Domein": "Burgerzaken", "Omschrijving": "Basisregistratie personen; reisdocumenten",

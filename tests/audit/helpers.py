@@ -41,7 +41,7 @@ def table_rows(page_html, columns):
     """The data rows of the page's tables as dicts keyed by columns; the 'nothing found' row is left out."""
     parser = _TableBody()
     parser.feed(page_html)
-    return [dict(zip(columns, cells)) for cells in parser.rows if len(cells) == len(columns)]
+    return [dict(zip(columns, cells, strict=True)) for cells in parser.rows if len(cells) == len(columns)]
 
 
 def log_rows(response):

@@ -1,6 +1,6 @@
 """The audit log page and a record's history: who may read them, how filters narrow them, how bad filters are refused."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD
 
 
 def utc(*parts):
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 def create_via_web(client, email, role="viewer"):

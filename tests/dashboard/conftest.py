@@ -3,7 +3,7 @@
 The figures each test expects are worked out by hand in `EXPECTED` below, not by the code.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -81,7 +81,7 @@ def data_set(db, day, reference, make_application, make_contract, make_procureme
                           due_on=day - timedelta(days=5), organisations=[reference.organisations["Diemen"]])
         measure(title="Niet nodig", status="not_applicable", status_reason="geen gebruik")
         soon = measure(title="Logging", status="in_progress", assignee_id=editor.id, due_on=day + timedelta(days=10))
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         breach = create_breach(session, data={"organisation_id": reference.organisations["Diemen"],
                                               "description": "Brief naar verkeerd adres",
                                               "discovered_at": now - timedelta(hours=30)}, application_ids=[])

@@ -66,9 +66,8 @@ def test_foreign_keys_are_enforced(app):
     with get_engine(app).begin() as connection:
         connection.exec_driver_sql("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
         connection.exec_driver_sql("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id))")
-    with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"):
-        with get_engine(app).begin() as connection:
-            connection.exec_driver_sql("INSERT INTO child (parent_id) VALUES (1)")
+    with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"), get_engine(app).begin() as connection:
+        connection.exec_driver_sql("INSERT INTO child (parent_id) VALUES (1)")
 
 
 def test_a_writing_session_begins_immediate(app):

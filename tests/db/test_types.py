@@ -1,6 +1,6 @@
 """UTCDateTime: only aware moments go in, and aware UTC moments come out, on either database."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -36,7 +36,7 @@ def test_an_aware_datetime_comes_back_as_the_same_moment_in_utc(db):
 
     [at] = stored_attempts(db)
     assert at == SUMMER_MORNING
-    assert at.tzinfo is timezone.utc
+    assert at.tzinfo is UTC
     assert (at.hour, at.microsecond) == (8, 123456)
 
 
@@ -56,6 +56,6 @@ def test_comparisons_take_aware_moments(db):
             return len(session.exec(select(LoginAttempt).where(LoginAttempt.at >= moment)).all())
 
         assert count_from(SUMMER_MORNING - timedelta(microseconds=1)) == 1
-        assert count_from(datetime(2024, 6, 1, 8, 0, 1, tzinfo=timezone.utc)) == 0
+        assert count_from(datetime(2024, 6, 1, 8, 0, 1, tzinfo=UTC)) == 0
         with pytest.raises(StatementError, match="naive datetime"):
             count_from(datetime(2024, 6, 1, 8, 0))

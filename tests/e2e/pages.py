@@ -4,7 +4,7 @@ A new GET route is scanned automatically once `record_ids` knows its URL argumen
 that answers with a file or a redirect instead of a page is listed in NOT_PAGES.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 from flask import url_for
 from sqlmodel import select
@@ -61,7 +61,7 @@ def record_ids(session):
     allocation = create_allocation(session, source, data={"procurement_id": procurement.id, "amount_cents": 100_00})
     breach = create_breach(session, data={
         "organisation_id": organisation.id, "description": "Brief met BSN naar een verkeerd adres gestuurd.",
-        "discovered_at": datetime.now(timezone.utc) - timedelta(hours=30),
+        "discovered_at": datetime.now(UTC) - timedelta(hours=30),
     }, application_ids=[application.id])
     evidence = session.exec(select(Evidence).order_by(Evidence.id)).first()
     return {

@@ -30,7 +30,7 @@ def test_a_manager_opens_the_procurement_board_and_the_budget_and_downloads_it(p
     assert rows[0][:3] == ("Titel", "Soort", "Status")
     titles = [row[0] for row in rows[1:]]
     assert titles and len(titles) == len(shown)
-    assert all(shown_row.startswith(title) for title, shown_row in zip(sorted(titles), sorted(shown)))
+    assert all(shown_row.startswith(title) for title, shown_row in zip(sorted(titles), sorted(shown), strict=True))
 
 
 def test_the_language_switch_turns_the_pages_english_and_back(page, server, log_in):

@@ -23,14 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import insert, text  # noqa: E402
+from sqlalchemy import insert, text
 
-from portfolio import create_app, migrations  # noqa: E402
-from portfolio.applications.models import Application, Contract, Usage  # noqa: E402
-from portfolio.db import get_engine, session_scope, utcnow  # noqa: E402
-from portfolio.reference.seed import seed_reference_data  # noqa: E402
-from portfolio.suppliers.models import Supplier  # noqa: E402
-from portfolio.users.services import create_user  # noqa: E402
+from portfolio import create_app, migrations
+from portfolio.applications.models import Application, Contract, Usage
+from portfolio.db import get_engine, session_scope, utcnow
+from portfolio.reference.seed import seed_reference_data
+from portfolio.suppliers.models import Supplier
+from portfolio.users.services import create_user
 
 CONFIG = {
     "SECRET_KEY": "benchmark",

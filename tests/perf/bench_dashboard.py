@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlalchemy import event  # noqa: E402
+from sqlalchemy import event
 
-from portfolio.db import get_engine  # noqa: E402
-from tests.perf.bench_applications import _reset_postgres, build, logged_in_client, time_requests  # noqa: E402
+from portfolio.db import get_engine
+from tests.perf.bench_applications import _reset_postgres, build, logged_in_client, time_requests
 
 
 def count_queries(app, client):

@@ -1,7 +1,7 @@
 """Factories for the privacy register, made through the services so that audit applies."""
 
 import itertools
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -65,7 +65,7 @@ def make_breach(db, reference):
     def make(*, discovered_at=None, organisation="Diemen", applications=(), **fields):
         data = {
             "organisation_id": reference.organisations[organisation],
-            "discovered_at": discovered_at or datetime.now(timezone.utc),
+            "discovered_at": discovered_at or datetime.now(UTC),
             "description": "Brief aan verkeerde adres",
             **fields,
         }

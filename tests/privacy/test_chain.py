@@ -1,7 +1,7 @@
 """The FG's chain on a small data set: each figure counts exactly what its definition says, and
 links to a list of the same records."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 import pytest
 
@@ -40,7 +40,7 @@ def chain_data(make_application, make_supplier, make_contract, make_processing, 
     make_agreement(s["Ongetekend BV"])
     make_agreement(s["Toekomst BV"], signed_on=today + timedelta(days=3))
     make_agreement(s["Verwerker BV"], signed_on=today - timedelta(days=30))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     make_breach(discovered_at=now - timedelta(hours=80))  # open and overdue
     make_breach(discovered_at=now - timedelta(hours=10))  # open, in time
     make_breach(discovered_at=now - timedelta(hours=90), notified_at=now - timedelta(hours=50), closed_on=today)

@@ -1,7 +1,7 @@
 """The 72-hour deadline of a breach: stored in UTC, entered and shown in Europe/Amsterdam,
 an absolute 72 hours also across the daylight-saving changes."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, UTC
 
 import pytest
 
@@ -10,7 +10,7 @@ from portfolio.privacy.breaches import (
 )
 from tests.applications.helpers import field_errors, text
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def local(year, month, day, hour, minute=0):

@@ -70,7 +70,7 @@ def test_a_row_per_processing_of_that_organisation_only(privacy, reference, make
     archive_record(make_processing(name="Gearchiveerd"))
     rows = sheet(fetch(privacy, f"/privacy/processing/export.xlsx?organisation={reference.organisations['Diemen']}"))
     assert len(rows) == 2
-    row = dict(zip(rows[0], rows[1]))
+    row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Naam en contactgegevens van de verwerkingsverantwoordelijke"] == "Diemen – Raadhuisplein 1, Diemen"
     assert row["Contactgegevens van de functionaris voor gegevensbescherming"] == "fg@example.org"
     assert row["Verwerking"] == "BRP" and row["Doeleinden van de verwerking"] == "Een doel"

@@ -1,7 +1,7 @@
 """Every form of the privacy register refuses bad input with a Dutch message next to the field,
 a 4xx status, and nothing written; good input is saved and audited."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import pytest
 
@@ -192,17 +192,17 @@ def test_bad_breach_input_is_refused(privacy, breach_form, overrides, message, r
 
 
 def test_a_breach_is_notified_by_editing_and_the_change_is_audited(privacy, make_breach, breach_form, rows, history):
-    breach = make_breach(discovered_at=datetime(2026, 10, 23, 8, tzinfo=timezone.utc))
+    breach = make_breach(discovered_at=datetime(2026, 10, 23, 8, tzinfo=UTC))
     data = breach_form(version="1", notified_on="2026-10-26", notified_time="08:30", notification_reference="AP-1")
     assert privacy.post(f"/privacy/breaches/{breach.id}/edit", data=data).status_code == 302
     stored = rows(DataBreach)[0]
-    assert stored.notified_at == datetime(2026, 10, 26, 7, 30, tzinfo=timezone.utc)  # 08:30 CET
+    assert stored.notified_at == datetime(2026, 10, 26, 7, 30, tzinfo=UTC)  # 08:30 CET
     assert "notified_at" in history(stored)[0].changes
     assert "op tijd gemeld" in text(privacy.get(f"/privacy/breaches/{breach.id}"))
 
 
 def test_a_stale_breach_edit_is_a_conflict(privacy, make_breach, breach_form, rows):
-    breach = make_breach(discovered_at=datetime(2026, 10, 23, 8, tzinfo=timezone.utc))
+    breach = make_breach(discovered_at=datetime(2026, 10, 23, 8, tzinfo=UTC))
     assert privacy.post(f"/privacy/breaches/{breach.id}/edit", data=breach_form(version="1", description="Eerst")).status_code == 302
     assert privacy.post(f"/privacy/breaches/{breach.id}/edit", data=breach_form(version="1", description="Later")).status_code == 409
     assert rows(DataBreach)[0].description == "Eerst"
@@ -222,7 +222,7 @@ def test_a_bad_list_filter_is_a_400_not_a_500(privacy, query):
 def test_every_page_renders_in_dutch_and_english(privacy, make_processing, make_agreement, make_supplier, make_breach):
     activity = make_processing(name="Basisregistratie personen", dpia_required="yes", dpia_reason="BSN")
     agreement = make_agreement(make_supplier("PinkRoccade"), signed_on=date(2026, 1, 1))
-    breach = make_breach(discovered_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc))
+    breach = make_breach(discovered_at=datetime(2026, 3, 1, 9, tzinfo=UTC))
     urls = [
         "/privacy/", "/privacy/chain/undecided_dpia", "/privacy/processing/", "/privacy/processing/new",
         f"/privacy/processing/{activity.id}", f"/privacy/processing/{activity.id}/edit",

@@ -1,6 +1,6 @@
 """The lists of the privacy register: filters, paging, and a fixed number of queries."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 
 import pytest
 
@@ -49,7 +49,7 @@ def test_lists_need_the_same_queries_for_few_and_many_rows(
             application, supplier = make_application(personal_data="bsn"), make_supplier()
             make_processing(applications=[application], processors=[supplier])
             make_agreement(supplier, applications=[application], signed_on=date(2026, 1, 1), ends_on=date.today() + timedelta(days=10))
-            make_breach(discovered_at=datetime.now(timezone.utc) - timedelta(hours=5), applications=[application])
+            make_breach(discovered_at=datetime.now(UTC) - timedelta(hours=5), applications=[application])
 
     add(1)
     few = _queries(privacy, url, count_queries)

@@ -2,7 +2,7 @@
 processing register and agreements but never breaches, editors and viewers only two facts on an
 application's page."""
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, UTC
 
 import pytest
 
@@ -17,7 +17,7 @@ def register(make_application, make_supplier, make_processing, make_agreement, m
     make_processing(name="Basisregistratie personen", applications=[application], dpia_required="yes",
                     dpia_reason="BSN", dpia_done_on=date(2026, 2, 1))
     make_agreement(supplier, applications=[application], signed_on=date(2026, 1, 1))
-    make_breach(discovered_at=datetime(2026, 3, 1, 9, tzinfo=timezone.utc), applications=[application],
+    make_breach(discovered_at=datetime(2026, 3, 1, 9, tzinfo=UTC), applications=[application],
                 description="Geheim lek in Burgerzaken")
     return application
 

@@ -1,6 +1,6 @@
 """The progress log (notes with author and time, newest first), and archiving with a reason and restoring."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 from sqlmodel import select
@@ -28,14 +28,14 @@ def post_note(client, procurement, note):
 
 def test_a_note_is_added_with_its_author_and_time(editor, make_procurement, notes):
     procurement = make_procurement()
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     response = post_note(editor, procurement, "  Marktverkenning afgerond; drie leveranciers gesproken.  ")
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/procurements/{procurement.id}#notities")
     assert "Notitie toegevoegd." in flashes(editor.get(response.headers["Location"]))
     [(note, author, written_at)] = notes(procurement)
     assert (note, author) == ("Marktverkenning afgerond; drie leveranciers gesproken.", editor.user.name)
-    assert before <= written_at <= datetime.now(timezone.utc)
+    assert before <= written_at <= datetime.now(UTC)
 
 
 def test_the_log_shows_the_newest_note_first(editor, client_as, make_procurement):

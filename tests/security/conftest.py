@@ -33,9 +33,7 @@ def import_catalogue(db):
 @pytest.fixture
 def example_catalogue(import_catalogue):
     """The shipped example catalogue (CSV), as framework VOORBEELD; returns {reference: requirement id}."""
-    from sqlmodel import select
 
-    from portfolio.security.models import Requirement
 
     report = import_catalogue((CATALOGUES / "voorbeeld-catalogus.csv").read_bytes(), "voorbeeld-catalogus.csv",
                               code="VOORBEELD", name="Voorbeeld")

@@ -82,7 +82,7 @@ def test_the_list_runs_a_fixed_number_of_queries(viewer, make_measure, make_appl
     application = make_application()
 
     def add(count):
-        for number in range(count):
+        for _ in range(count):
             measure = make_measure(requirements=ids[:2], applications=[application],
                                    organisations=[reference.organisations["Diemen"]])
             with db() as session:

@@ -1,7 +1,7 @@
 """What every resource's schemas share: strict input, bounded text and numbers, pages, problems."""
 
 import copy
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, create_model
@@ -10,7 +10,7 @@ MAX_INT = 2**31 - 1  # PostgreSQL integer columns
 MAX_CENTS = 2_000_000_000  # as the budget services: the columns are 32-bit integers on PostgreSQL
 
 
-def Text(maximum, minimum=0):  # noqa: N802  (reads as a type)
+def Text(maximum, minimum=0):
     """A string of at most maximum characters without NUL (PostgreSQL cannot store it)."""
     return Annotated[str, Field(min_length=minimum, max_length=maximum, pattern=r"^[^\x00]*$")]
 
@@ -83,7 +83,7 @@ def partial(create_model_class, name):
 def _plausible_moment(value):
     if not 1900 <= value.year <= 2200:
         raise ValueError("moment out of range")
-    return value.astimezone(timezone.utc)  # stored and answered as UTC
+    return value.astimezone(UTC)  # stored and answered as UTC
 
 
 # A moment with its time zone (stored as UTC); naive times are refused rather than guessed.
