@@ -1,9 +1,33 @@
 """Building blocks for every form: validators with Dutch messages and the version guard."""
 
+import wtforms
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from markupsafe import Markup, escape
 from wtforms import HiddenField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
+from wtforms.widgets import Select
+
+
+class QuickSelect(Select):
+    """WTForms' select, writing a plain option in one format string: a list of thousands of
+    suppliers or applications renders in milliseconds instead of most of a second."""
+
+    @classmethod
+    def render_option(cls, choice, **kwargs):
+        if choice.render_kw or kwargs or isinstance(choice.value, bool):
+            return super().render_option(choice, **kwargs)
+        selected = " selected" if choice.selected else ""
+        label = choice.label if choice.label is not None else choice.value
+        return Markup(f'<option value="{escape(choice.value)}"{selected}>{escape(label)}</option>')
+
+
+class SelectField(wtforms.SelectField):
+    widget = QuickSelect()
+
+
+class SelectMultipleField(wtforms.SelectMultipleField):
+    widget = QuickSelect(multiple=True)
 
 
 def required():

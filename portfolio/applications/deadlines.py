@@ -97,20 +97,21 @@ def _earliest_postgresql(element, compiler, **kw):
     return f"LEAST({compiler.process(element.clauses, **kw)})"
 
 
-def contract_deadlines_sql(contract_table, lead_months):
+def contract_deadlines_sql(contract_table, lead_months, application_ids=None):
     """A subquery (application_id, deadline): the earliest contract deadline per application,
-    over its non-archived contracts; join it to the applications once instead of correlating."""
+    over its non-archived contracts; join it to the applications once instead of correlating.
+    With application_ids, only for those applications (a page of the list)."""
     months = case(
         (contract_table.c.notice_months > lead_months, contract_table.c.notice_months),
         else_=lead_months,
     )
     deadline = func.min(getattr(func, SQL_FUNCTION)(contract_table.c.ends_on, months, type_=Date))
-    return (
-        select(contract_table.c.application_id, deadline.label("deadline"))
-        .where(contract_table.c.archived.is_(False))
-        .group_by(contract_table.c.application_id)
-        .subquery("contract_deadlines")
+    statement = select(contract_table.c.application_id, deadline.label("deadline")).where(
+        contract_table.c.archived.is_(False)
     )
+    if application_ids is not None:
+        statement = statement.where(contract_table.c.application_id.in_(application_ids))
+    return statement.group_by(contract_table.c.application_id).subquery("contract_deadlines")
 
 
 def action_needed_by_sql(deadlines, application_table) -> ColumnElement:

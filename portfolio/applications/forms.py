@@ -6,7 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    BooleanField, DateField, IntegerField, StringField, TextAreaField,
 )
 from wtforms.validators import NumberRange, Optional, ValidationError
 
@@ -14,7 +14,7 @@ from portfolio.applications.enums import (
     BivLevel, ContractType, CostPeriod, Direction, EnsiaSubject, Hosting, LifecycleStatus,
     PersonalData, TimeVerdict, UsageStatus, choices,
 )
-from portfolio.forms import VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
 
 DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
 NONE_CHOSEN = _l("— niet ingevuld —")

@@ -4,13 +4,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import case, exists, or_
-from sqlalchemy.orm import contains_eager, selectinload
+from sqlalchemy.orm import contains_eager
 from sqlmodel import func, select
 
 from portfolio.applications.deadlines import action_needed_by_sql, contract_deadlines_sql, months_before
 from portfolio.applications.enums import BivLevel, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application, Contract, Usage
-from portfolio.reference.models import Domain
+from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.models import Supplier
 
 PAGE_SIZE = 50
@@ -84,13 +84,19 @@ def filtered_statement(application_filter, *, today, lead_months):
     """select(Application, action_needed_by) with the filter applied, joined to supplier and domain."""
     deadlines = contract_deadlines_sql(Contract.__table__, lead_months)
     action_column = action_needed_by_sql(deadlines, Application.__table__)
-    action = action_column.label("action_needed_by")
-    statement = (
-        select(Application, action)
-        .join(Domain, Application.domain_id == Domain.id)
-        .outerjoin(Supplier, Application.supplier_id == Supplier.id)
-        .outerjoin(deadlines, deadlines.c.application_id == Application.id)
+    statement = _joined(select(Application, action_column.label("action_needed_by")))
+    statement = statement.outerjoin(deadlines, deadlines.c.application_id == Application.id)
+    return _where(statement, application_filter, today=today, action_column=action_column), action_column
+
+
+def _joined(statement):
+    return statement.join(Domain, Application.domain_id == Domain.id).outerjoin(
+        Supplier, Application.supplier_id == Supplier.id
     )
+
+
+def _where(statement, application_filter, *, today, action_column):
+    """statement narrowed to the filter; action_column is needed only for the action filter."""
     f = application_filter
     if not f.include_archived:
         statement = statement.where(Application.archived.is_(False))
@@ -131,7 +137,7 @@ def filtered_statement(application_filter, *, today, lead_months):
             Contract.application_id == Application.id, Contract.archived.is_(False),
             Contract.ends_on >= f.contract_ends_month, Contract.ends_on < months_before(f.contract_ends_month, -1),
         ))
-    return statement, action
+    return statement
 
 
 def escape_like(text):
@@ -149,7 +155,7 @@ def _order(statement, application_filter, action):
         "supplier": func.lower(Supplier.name),
         "status": lifecycle_order,
         "biv": _biv_rank_expression(),
-        "action": action,
+        "action": action,  # None unless the statement joined the deadlines
     }
     key = keys.get(application_filter.sort, keys["name"])
     ordered = key.desc() if application_filter.descending else key.asc()
@@ -158,29 +164,54 @@ def _order(statement, application_filter, action):
 
 
 def list_applications(session, application_filter, *, page, today, lead_months, size=PAGE_SIZE):
-    """One page of the filtered, sorted list and the total: three queries, whatever the size."""
-    statement, action = filtered_statement(application_filter, today=today, lead_months=lead_months)
-    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
-    statement = _order(statement, application_filter, action)
-    statement = statement.options(
-        contains_eager(Application.domain),
-        contains_eager(Application.supplier),
-        selectinload(Application.usages).selectinload(Usage.organisation),
+    """One page of the filtered, sorted list and the total: four queries, whatever the size.
+
+    The action-needed-by date is derived from every contract, so it is worked out over the whole
+    register only when the filter or the sort needs it; otherwise only for the page's rows.
+    """
+    f = application_filter
+    ids_statement, action_column = _joined(select(Application.id)), None
+    if f.action_within_months is not None or f.sort == "action":
+        deadlines = contract_deadlines_sql(Contract.__table__, lead_months)
+        action_column = action_needed_by_sql(deadlines, Application.__table__)
+        ids_statement = ids_statement.outerjoin(deadlines, deadlines.c.application_id == Application.id)
+    ids_statement = _where(ids_statement, f, today=today, action_column=action_column)
+    total = session.exec(select(func.count()).select_from(ids_statement.subquery())).one()
+    ordered = _order(ids_statement, f, action_column)
+    ids = list(session.exec(ordered.offset((page - 1) * size).limit(size)).all())
+
+    deadlines = contract_deadlines_sql(Contract.__table__, lead_months, application_ids=ids)
+    statement = (
+        _joined(select(Application, action_needed_by_sql(deadlines, Application.__table__)))
+        .outerjoin(deadlines, deadlines.c.application_id == Application.id)
+        .where(Application.id.in_(ids))
+        .options(contains_eager(Application.domain), contains_eager(Application.supplier))
     )
-    results = session.exec(statement.offset((page - 1) * size).limit(size)).all()
+    loaded = {application.id: (application, action_date) for application, action_date in session.exec(statement)}
+    organisations = _current_organisations(session, ids)
     rows = [
-        ApplicationRow(
-            application=application,
-            action_needed_by=action_date,
-            organisations=sorted(
-                (usage.organisation for usage in application.usages
-                 if usage.status != UsageStatus.ENDED.value and not usage.archived),
-                key=lambda organisation: organisation.position,
-            ),
-        )
-        for application, action_date in results
+        ApplicationRow(application=loaded[id_][0], action_needed_by=loaded[id_][1], organisations=organisations.get(id_, []))
+        for id_ in ids
     ]
     return Page(rows=rows, total=total, number=page, size=size)
+
+
+def _current_organisations(session, application_ids):
+    """application id -> the organisations with a current usage of it, in their fixed order."""
+    statement = (
+        select(Usage.application_id, Organisation)
+        .join(Organisation, Usage.organisation_id == Organisation.id)
+        .where(
+            Usage.application_id.in_(application_ids),
+            Usage.status != UsageStatus.ENDED.value,
+            Usage.archived.is_(False),
+        )
+        .order_by(Organisation.position, Organisation.id)
+    )
+    organisations = {}
+    for application_id, organisation in session.exec(statement):
+        organisations.setdefault(application_id, []).append(organisation)
+    return organisations
 
 
 def iter_filtered(session, application_filter, *, today, lead_months, batch=1000):

@@ -2,10 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectChoice, SelectField
+from wtforms import DateField, IntegerField, SelectChoice
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.audit.labels import entity_label
+from portfolio.forms import SelectField
 
 
 class AuditFilterForm(FlaskForm):

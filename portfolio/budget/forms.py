@@ -4,12 +4,12 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, SelectField, StringField, TextAreaField
+from wtforms import FieldList, Form, FormField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from portfolio.budget.labels import KIND_LABELS, STATUS_LABELS
 from portfolio.budget.services import FULL_SPLIT, MAX_CENTS, MAX_YEAR, MIN_YEAR, format_percentage
-from portfolio.forms import VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.forms import SelectField, VersionedForm, max_length, optional_int, required, select_choices
 from portfolio.money import format_euros, parse_euros
 
 AMOUNT_HINT = _l("In euro's, bijvoorbeeld 160.000 of 12500,50.")

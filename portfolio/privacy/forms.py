@@ -3,11 +3,11 @@ Dutch local time and converted to UTC here (see breaches.py)."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField, TimeField
+from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField, TimeField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import choices
-from portfolio.forms import VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.privacy.breaches import NonexistentLocalTime, to_local, to_utc
 from portfolio.privacy.enums import BreachRisk, DpiaRequired, LegalBasis, SpecialCategoryGround
 

@@ -2,11 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import PersonalData, choices
-from portfolio.forms import VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.money import parse_euros
 from portfolio.procurements import phases
 from portfolio.procurements.models import PHASE_ORDER

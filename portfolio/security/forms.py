@@ -4,13 +4,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
-    BooleanField, DateField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    BooleanField, DateField, IntegerField, StringField, TextAreaField,
 )
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import BivLevel, EnsiaSubject, choices
 from portfolio.applications.forms import DATE_HINT, EVERYTHING, NONE_CHOSEN
-from portfolio.forms import VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 
 

@@ -2,11 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, StringField
 
 from portfolio.auth.models import Role
 from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH
-from portfolio.forms import VersionedForm, email_address, length_between, max_length, required
+from portfolio.forms import SelectField, VersionedForm, email_address, length_between, max_length, required
 
 ROLE_LABELS = {
     Role.ADMIN: _l("Beheerder"),
