@@ -9,7 +9,6 @@ from sqlalchemy import DateTime, create_engine, event
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
-from portfolio.applications.deadlines import register_sqlite_functions
 
 # Before the first table is declared, so that constraint names are stable across databases.
 SQLModel.metadata.naming_convention = {
@@ -79,7 +78,6 @@ def _configure_sqlite(engine):
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
-        register_sqlite_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection):

@@ -56,18 +56,32 @@ def action_needed_by(application, contracts, lead_months=DEFAULT_LEAD_MONTHS):
 # --- the same rule in SQL -------------------------------------------------------------------
 
 
-def _sqlite_months_before(iso_day, months):
-    if iso_day is None or months is None:
-        return None
-    return months_before(date.fromisoformat(iso_day), int(months)).isoformat()
+class months_before_sql(FunctionElement):
+    """months_before(day, months) in SQL, for a whole number of months >= 0.
+
+    SQLite has no clamping month arithmetic: the day is taken as the earlier of the same day of
+    the target month (which date() rolls into the next month when it does not exist) and the
+    target month's last day. PostgreSQL's date - interval clamps by itself; migration 0002
+    creates the function compiled below.
+    """
+
+    type = Date()
+    inherit_cache = True
+    name = "months_before"
 
 
-def register_sqlite_functions(dbapi_connection):
-    dbapi_connection.create_function(SQL_FUNCTION, 2, _sqlite_months_before, deterministic=True)
+@compiles(months_before_sql)
+def _months_before_sqlite(element, compiler, **kw):
+    day, months = (compiler.process(clause, **kw) for clause in element.clauses)
+    target = f"date({day}, 'start of month', printf('%+d months', -({months})))"
+    same_day = f"date({target}, printf('+%d days', CAST(strftime('%d', {day}) AS INTEGER) - 1))"
+    last_day = f"date({target}, '+1 month', '-1 day')"
+    return f"min({same_day}, {last_day})"
 
 
-# On PostgreSQL the function is created by migration 0002: date - interval clamps to the month's
-# end exactly as months_before does.
+@compiles(months_before_sql, "postgresql")
+def _months_before_postgresql(element, compiler, **kw):
+    return f"{SQL_FUNCTION}({compiler.process(element.clauses, **kw)})"
 
 
 class earliest(FunctionElement):
@@ -105,7 +119,7 @@ def contract_deadlines_sql(contract_table, lead_months, application_ids=None):
         (contract_table.c.notice_months > lead_months, contract_table.c.notice_months),
         else_=lead_months,
     )
-    deadline = func.min(getattr(func, SQL_FUNCTION)(contract_table.c.ends_on, months, type_=Date))
+    deadline = func.min(months_before_sql(contract_table.c.ends_on, months))
     statement = select(contract_table.c.application_id, deadline.label("deadline")).where(
         contract_table.c.archived.is_(False)
     )
