@@ -44,6 +44,7 @@ DEFAULTS = {
     "REMINDER_WEEKLY_DAY": 0,  # the weekday of the weekly summary: 0 is Monday
     "API_RATE_LIMIT": 600,  # requests per API token per minute, counted in the database
     "API_PAGE_SIZE": 50,  # default page size of API lists (at most 100 per page)
+    "FIGURE_CACHE": True,  # keep whole-register figures per worker until the next write (figure_cache.py)
 }
 
 

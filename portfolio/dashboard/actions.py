@@ -20,6 +20,7 @@ from portfolio.applications.listing import ApplicationFilter
 from portfolio.applications.models import Application
 from portfolio.auth.models import Role
 from portfolio.auth.permissions import Permission, can
+from portfolio.figure_cache import cached
 from portfolio.privacy.breaches import notification_deadline
 from portfolio.privacy.chain import open_breaches
 from portfolio.privacy.models import DataBreach
@@ -72,6 +73,13 @@ def _measure_items(session, user, today):
 
 
 def _application_items(session, today, lead_months, limit):
+    """The applications needing action within ACTION_WITHIN_MONTHS, and how many there are, kept
+    until the next write (figure_cache): the dates are derived from every contract."""
+    return cached(session, "application actions",
+                  lambda: _find_application_items(session, today, lead_months, limit), today, lead_months, limit)
+
+
+def _find_application_items(session, today, lead_months, limit):
     application_filter = ApplicationFilter(action_within_months=ACTION_WITHIN_MONTHS, sort="action")
     if limit is None:
         rows = list(application_listing.iter_filtered(session, application_filter, today=today, lead_months=lead_months))
@@ -88,6 +96,10 @@ def _application_items(session, today, lead_months, limit):
 
 
 def _procurement_items(session, today):
+    return cached(session, "procurement actions", lambda: _find_procurement_items(session, today), today)
+
+
+def _find_procurement_items(session, today):
     return [Item(f"procurement:{p.id}:behind", "procurement", p.title, None, "procurements.detail",
                  {"procurement_id": p.id})
             for p in list_procurements(session) if is_behind(p, today)]

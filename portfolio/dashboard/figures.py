@@ -22,6 +22,7 @@ from portfolio.applications.deadlines import months_before
 from portfolio.applications.enums import LifecycleStatus
 from portfolio.applications.models import Application, Contract
 from portfolio.budget.overview import totals_per_year
+from portfolio.figure_cache import cached
 from portfolio.procurements.models import PHASE_ORDER, Phase, Procurement
 from portfolio.reference.models import Domain
 from portfolio.security import compliance
@@ -117,7 +118,12 @@ def contract_ends(session, today, months=TIMELINE_MONTHS):
 
 
 def key_figures(session, today):
-    """Every key figure: a fixed number of queries (eleven) whatever the size of the registers."""
+    """Every key figure: a fixed number of queries whatever the size of the registers, kept until
+    the next write (figure_cache)."""
+    return cached(session, "key figures", lambda: _key_figures(session, today), today)
+
+
+def _key_figures(session, today):
     from portfolio.budget.overview import Totals
 
     years = totals_per_year(session)

@@ -27,6 +27,7 @@ from sqlmodel import func, select
 from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application, Contract
 from portfolio.auth.permissions import Permission, can
+from portfolio.figure_cache import cached
 from portfolio.privacy.breaches import NOTIFICATION_PERIOD
 from portfolio.privacy.enums import DpiaRequired, DpiaStatus
 from portfolio.privacy.models import (
@@ -137,7 +138,10 @@ def _count(session, statement):
 
 def overview(session, *, today, now, with_breaches):
     """{figure: count} for the FG's page; the breach figures only when with_breaches."""
-    counts = {figure: _count(session, figure_statement(figure, today)) for figure in FIGURES}
+    counts = dict(cached(
+        session, "privacy chain",
+        lambda: {figure: _count(session, figure_statement(figure, today)) for figure in FIGURES}, today,
+    ))
     if with_breaches:
         counts["open_breaches"] = _count(session, select(DataBreach).where(open_breaches()))
         counts["overdue_breaches"] = _count(session, select(DataBreach).where(*overdue_breaches(now)))

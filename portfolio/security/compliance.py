@@ -63,6 +63,12 @@ def figure(label, measures, **filter_args):
 
 
 @dataclass(frozen=True)
+class FrameworkHeading:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class CountedMeasure:
     """What the figures read of a measure: its status, ENSIA subjects, the organisations it names,
     and the (framework id, chapter) of each requirement it meets that is not withdrawn."""
@@ -123,7 +129,7 @@ def per_chapter(session, measures=None):
                    framework=framework.id, chapter=chapter or None)
             for chapter in chapters
         ]
-        result.append((framework, figures))
+        result.append((FrameworkHeading(framework.id, framework.name), figures))
     return result
 
 
