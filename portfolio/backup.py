@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess  # nosec B404: runs pg_dump and pg_restore with an argument list, never a shell
+import subprocess
 import tarfile
 import tempfile
 from contextlib import closing
@@ -62,7 +62,7 @@ def _run(command, environment=None):
     """Run a PostgreSQL client tool. Raises BackupError when it is missing or fails."""
     if shutil.which(command[0]) is None:
         raise BackupError(f"{command[0]} is not installed (Debian: apt-get install postgresql-client).")
-    result = subprocess.run(command, env=environment, capture_output=True, text=True)  # nosec B603: fixed tool, argument list
+    result = subprocess.run(command, env=environment, capture_output=True, text=True)
     if result.returncode != 0:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
 
