@@ -13,7 +13,7 @@ SCREENSHOTS ?= build/screenshots
 CATALOGS := $(wildcard portfolio/translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: run test install translations extract-messages screenshots bench clean system-libraries
+.PHONY: run test install translations extract-messages screenshots bench load clean system-libraries
 
 # Debian 12's libraries WeasyPrint (the PDF report) loads at run time; installed once when missing.
 PDF_LIBRARIES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
@@ -38,6 +38,12 @@ screenshots: install $(CHROMIUM)
 bench: install $(WRK)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python tests/perf/bench_pages.py $(BENCH_ARGS)
+
+# A mixed read/write load (8 clients, about 80% page reads, 20% form and API writes) against gunicorn
+# on loopback: prints requests, errors (must be 0) and p50/p99 latency. LOAD_SECONDS=30 for a short run.
+LOAD_SECONDS ?= 300
+load: install
+	LOAD_SECONDS=$(LOAD_SECONDS) $(BIN)/python tests/perf/load.py
 
 $(WRK):
 	$(SUDO) apt-get update -qq

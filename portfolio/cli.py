@@ -1,4 +1,4 @@
-"""Command-line interface: `flask --app portfolio db|users|audit …`."""
+"""Command-line interface: `flask --app portfolio db|users|audit|backup|restore …`."""
 
 import click
 from flask import current_app
@@ -39,11 +39,12 @@ def db_revision(message):
 def init_app(app):
     from portfolio.applications.cli import applications_cli
     from portfolio.audit.cli import audit_cli
+    from portfolio.backup import backup_command, restore_command
     from portfolio.demo import demo_cli, reference_cli
     from portfolio.reminders.cli import reminders_cli
     from portfolio.security.cli import frameworks_cli
     from portfolio.users.cli import users_cli
 
     for group in (db_cli, users_cli, audit_cli, reference_cli, demo_cli, applications_cli, frameworks_cli,
-                  reminders_cli):
+                  reminders_cli, backup_command, restore_command):
         app.cli.add_command(group)

@@ -80,6 +80,13 @@ def handle_service_error(error):
 
 
 def handle_conflict(error):
+    """A write that lost a race at flush (another user's change, a duplicate): the session is
+    unusable until rolled back, and the page about it still needs the signed-in user."""
+    from flask import g
+
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
     return render_error(409)
 
 
