@@ -10,6 +10,7 @@ from sqlmodel import func, select
 from portfolio.applications.deadlines import action_needed_by_sql, contract_deadlines_sql, months_before
 from portfolio.applications.enums import BivLevel, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application, Contract, Usage
+from portfolio.figure_cache import cached
 from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.models import Supplier
 
@@ -166,20 +167,15 @@ def _order(statement, application_filter, action):
 def list_applications(session, application_filter, *, page, today, lead_months, size=PAGE_SIZE):
     """One page of the filtered, sorted list and the total: four queries, whatever the size.
 
-    The action-needed-by date is derived from every contract, so it is worked out over the whole
-    register only when the filter or the sort needs it; otherwise only for the page's rows.
+    Which applications are on the page and how many match are whole-register questions: they are
+    answered once per state of the register (figure_cache). The action-needed-by date is derived
+    over every contract only when the filter or the sort needs it; otherwise for the page's rows.
     """
-    f = application_filter
-    ids_statement, action_column = _joined(select(Application.id)), None
-    if f.action_within_months is not None or f.sort == "action":
-        deadlines = contract_deadlines_sql(Contract.__table__, lead_months)
-        action_column = action_needed_by_sql(deadlines, Application.__table__)
-        ids_statement = ids_statement.outerjoin(deadlines, deadlines.c.application_id == Application.id)
-    ids_statement = _where(ids_statement, f, today=today, action_column=action_column)
-    total = session.exec(select(func.count()).select_from(ids_statement.subquery())).one()
-    ordered = _order(ids_statement, f, action_column)
-    ids = list(session.exec(ordered.offset((page - 1) * size).limit(size)).all())
-
+    total, ids = cached(
+        session, "application list page",
+        lambda: _page_ids(session, application_filter, page=page, size=size, today=today, lead_months=lead_months),
+        application_filter, page, size, today, lead_months,
+    )
     deadlines = contract_deadlines_sql(Contract.__table__, lead_months, application_ids=ids)
     statement = (
         _joined(select(Application, action_needed_by_sql(deadlines, Application.__table__)))
@@ -194,6 +190,20 @@ def list_applications(session, application_filter, *, page, today, lead_months, 
         for id_ in ids
     ]
     return Page(rows=rows, total=total, number=page, size=size)
+
+
+def _page_ids(session, application_filter, *, page, size, today, lead_months):
+    """(total, [ids of the page in list order]): whole-register work, so kept per state (figure_cache)."""
+    f = application_filter
+    ids_statement, action_column = _joined(select(Application.id)), None
+    if f.action_within_months is not None or f.sort == "action":
+        deadlines = contract_deadlines_sql(Contract.__table__, lead_months)
+        action_column = action_needed_by_sql(deadlines, Application.__table__)
+        ids_statement = ids_statement.outerjoin(deadlines, deadlines.c.application_id == Application.id)
+    ids_statement = _where(ids_statement, f, today=today, action_column=action_column)
+    total = session.exec(select(func.count()).select_from(ids_statement.subquery())).one()
+    ordered = _order(ids_statement, f, action_column)
+    return total, list(session.exec(ordered.offset((page - 1) * size).limit(size)).all())
 
 
 def _current_organisations(session, application_ids):

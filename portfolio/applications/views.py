@@ -11,7 +11,7 @@ from portfolio.applications.diagram import dependency_diagram
 from portfolio.applications.forms import (
     ApplicationEditForm, ApplicationFilterForm, ApplicationForm, BulkChangeForm,
 )
-from portfolio.applications.related import suppliers_for_choice
+from portfolio.applications.related import supplier_choices, suppliers_for_choice
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
 from portfolio.crud import archive_page, form_page, restore_and_return
@@ -33,7 +33,7 @@ def filter_form():
     return ApplicationFilterForm(
         request.args,
         domains=active_domains(session),
-        suppliers=suppliers_for_choice(session),
+        suppliers=supplier_choices(session),
         organisations=all_organisations(session),
     )
 

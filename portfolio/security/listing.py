@@ -8,7 +8,10 @@ from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
 from portfolio.applications.listing import Page, escape_like
+from portfolio.applications.models import Application
+from portfolio.applications.related import Choice
 from portfolio.auth.models import User
+from portfolio.figure_cache import cached
 from portfolio.security.enums import MeasureStatus, Priority
 from portfolio.security.models import (
     Evidence, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,
@@ -167,3 +170,16 @@ def count(session, measure_filter, *, today):
     statement = filtered_statement(measure_filter, today=today)
     return session.exec(select(func.count()).select_from(statement.subquery())).one()
 
+
+
+def linked_applications(session):
+    """The applications (not archived) that some measure names, by name, as plain Choices: what
+    the list's application filter can find (it matches those links), read once per state of the
+    register (figure_cache)."""
+    statement = (
+        select(Application.id, Application.name)
+        .where(Application.archived.is_(False), exists().where(MeasureApplication.application_id == Application.id))
+        .order_by(Application.name, Application.id)
+    )
+    return cached(session, "applications linked to measures",
+                  lambda: [Choice(id_, name) for id_, name in session.exec(statement)])

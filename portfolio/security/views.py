@@ -64,7 +64,7 @@ def filter_form():
     session = get_session()
     return MeasureFilterForm(
         request.args, frameworks=frameworks(session), users=services.assignable_users(session),
-        applications=applications_for_choice(session), organisations=all_organisations(session),
+        applications=listing.linked_applications(session), organisations=all_organisations(session),
     )
 
 

@@ -189,8 +189,9 @@ def test_invalid_filter_input_is_a_400_with_a_dutch_message(viewer, register, qu
 
 
 def test_the_list_needs_the_same_few_queries_for_5_and_for_60_applications(viewer, many, count_queries):
-    """8 statements: the user, the filter's domains, suppliers and organisations, the count, the page,
-    its usages and their organisations (SQLite adds its BEGIN)."""
+    """10 statements: the user, the filter's domains, suppliers and organisations, the register's
+    state twice (figure_cache: before the supplier choices and before the page's ids), the count,
+    the page's ids, its rows and their usages with organisations (SQLite adds its BEGIN)."""
     viewer.get("/applications/")  # warm up: the first request loads what every request shares
     counts = []
     for added, total in ((5, 5), (55, 60)):
@@ -200,7 +201,7 @@ def test_the_list_needs_the_same_few_queries_for_5_and_for_60_applications(viewe
         assert len(list_rows(response)) == min(total, 50)
         counts.append(len([s for s in statements if not s.startswith("BEGIN")]))
     assert counts[0] == counts[1]
-    assert counts[1] <= 8, counts
+    assert counts[1] <= 10, counts
 
 
 def test_filter_on_the_month_a_current_contract_ends(editor, make_application, make_contract):
