@@ -56,8 +56,10 @@ def record(event, *, outcome, user=CURRENT, email=None, level=logging.INFO, **de
         "user_id": getattr(user, "id", None),
         "email": getattr(user, "email", None) or email,
     }
-    if has_request_context():
-        fields |= {"remote_addr": request.remote_addr, "method": request.method, "path": request.path,
-                   "endpoint": request.endpoint}
+    in_request = has_request_context()  # outside one (the CLI), the request's fields are null
+    fields |= {"remote_addr": request.remote_addr if in_request else None,
+               "method": request.method if in_request else None,
+               "path": request.path if in_request else None,
+               "endpoint": request.endpoint if in_request else None}
     fields |= details
     logger.log(level, json.dumps(fields, ensure_ascii=False, default=str), extra={"security_event": fields})
