@@ -61,7 +61,9 @@ def create_app(test_config=None, instance_path=None):
     )
     load_config(app, test_config)
 
-    from portfolio import api, audit, auth, cli, db, errors, http_security, i18n, ui
+    from portfolio import api, audit, auth, cli, db, errors, http_security, i18n, routing, ui
+
+    routing.init_app(app)
 
     db.init_app(app)
     audit.init_app(app)

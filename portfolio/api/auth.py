@@ -5,11 +5,13 @@ there), so that ``current_user`` — and with it ``enforce_route_rule``, ``@requ
 trail's actor — is the token's user, never whoever the session cookie belongs to.
 """
 
+import logging
 from datetime import date
 
 from flask import abort, current_app, g, request
 from flask_babel import lazy_gettext as _l
 
+from portfolio import security_events
 from portfolio.api import is_api_request
 from portfolio.api.problems import RateLimited
 from portfolio.auth import login_manager
@@ -39,13 +41,20 @@ def load_token_user(req):
         use = authenticate(connection, secret.strip(), now=utcnow(), today=date.today())
         connection.commit()
     if use is None:
+        security_events.record(security_events.TOKEN_REJECTED, outcome="failure", user=None, level=logging.WARNING)
         return None
     if use.count > current_app.config["API_RATE_LIMIT"]:
+        security_events.record(security_events.TOKEN_USED, outcome="rate_limited", user=None, token_id=use.token_id,
+                               level=logging.WARNING)
         raise RateLimited(use.retry_after)
     user = get_session().get(User, use.user_id)
     if user is None or not user.active:
+        security_events.record(security_events.TOKEN_REJECTED, outcome="failure", user=None, token_id=use.token_id,
+                               level=logging.WARNING)
         return None
     g.api_token = use
+    security_events.record(security_events.TOKEN_USED, outcome="success", user=user, token_id=use.token_id,
+                           scope=use.scope)
     return user
 
 
@@ -53,4 +62,6 @@ def enforce_scope():
     """A read-only token may only read (GET, HEAD); runs after the route rule, per API request."""
     use = g.get("api_token")
     if use is not None and use.scope != TokenScope.WRITE and request.method not in SAFE_METHODS:
+        security_events.record(security_events.PERMISSION_DENIED, outcome="denied", level=logging.WARNING,
+                               token_id=use.token_id, scope=use.scope)
         abort(403, description=_l("Dit token mag alleen lezen."))

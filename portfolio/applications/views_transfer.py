@@ -3,6 +3,7 @@
 from flask import Response, abort, send_file, stream_with_context
 from sqlmodel import Session
 
+from portfolio import security_events
 from portfolio.applications import listing
 from portfolio.applications.export import csv_chunks, write_xlsx
 from portfolio.applications.views import bp, filter_form, lead_months
@@ -27,6 +28,7 @@ def _filename(extension):
 @requires(Permission.READ_REGISTER)
 def export_csv():
     application_filter = _validated_filter()
+    security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="applications_csv")
     on, lead = local_today(), lead_months()
 
     def chunks():
@@ -51,5 +53,6 @@ def export_csv():
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
     rows = listing.iter_filtered(get_session(), _validated_filter(), today=local_today(), lead_months=lead_months())
+    security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="applications_xlsx")
     handle = write_xlsx(rows)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=_filename("xlsx"))

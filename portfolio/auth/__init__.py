@@ -13,6 +13,9 @@ login_manager = LoginManager()
 
 
 def init_app(app):
+    from portfolio import security_events
+
+    security_events.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Log in om deze pagina te zien.")

@@ -1,10 +1,12 @@
 """Who may do what (DESIGN.md §3): roles grant permissions, every route names the one it needs."""
 
+import logging
 from enum import StrEnum
 
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
+from portfolio import security_events
 from portfolio.auth.models import Role
 
 
@@ -80,7 +82,7 @@ def enforce_route_rule():
     permission = rule_for(current_app, request.endpoint)
     if permission is None:
         current_app.logger.error("route %s has no permission rule", request.endpoint)
-        abort(403)
+        _refuse(None)
     if can(current_user, permission):
         return None
     if not current_user.is_authenticated:
@@ -89,4 +91,11 @@ def enforce_route_rule():
         if is_api_request():
             abort(401)  # a token is missing or not valid; the API never sends anyone to /login
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+    _refuse(permission)
+
+
+def _refuse(permission):
+    """Log the refusal as a security event, then answer 403."""
+    security_events.record(security_events.PERMISSION_DENIED, outcome="denied", level=logging.WARNING,
+                           permission=permission and permission.value)
     abort(403)

@@ -1,5 +1,6 @@
 """Signing in and out, the lock after repeated failures, and changing one's own password."""
 
+import secrets
 from datetime import timedelta
 
 from flask import current_app
@@ -8,16 +9,23 @@ from flask_babel import ngettext
 from sqlmodel import func, select
 
 from portfolio.auth.models import LoginAttempt, User, new_session_token
-from portfolio.auth.passwords import hash_password, needs_rehash, verify_password
+from portfolio.auth.passwords import check_new_password, hash_password, needs_rehash, verify_password
 from portfolio.db import utcnow
 from portfolio.exceptions import FieldErrors, ServiceError
 
-# Verified against when the e-mail is unknown, so both cases cost the same time.
-_UNKNOWN_USER_HASH = None
+# Verified against when the e-mail is unknown, so both cases cost the same time; one per set of
+# Argon2 parameters, so that it costs what a stored hash of this configuration costs.
+_UNKNOWN_USER_HASHES = {}
 
 
 class InvalidCredentials(ServiceError):
+    """``locked_until`` is set when this failure started a lock on the address."""
+
     status = 401
+
+    def __init__(self, message, locked_until=None):
+        super().__init__(message)
+        self.locked_until = locked_until
 
 
 class AccountLocked(ServiceError):
@@ -50,12 +58,12 @@ def authenticate(session, *, email, password):
             locked_until,
         )
     user = session.exec(select(User).where(User.email == email)).first()
-    if user is None:
-        verify_password(_dummy_hash(), password)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    # One verification whatever the account's state, so the time does not tell which it is.
+    matches = verify_password(user.password_hash if user is not None else _dummy_hash(), password)
+    if user is None or not user.active or not matches:
         session.add(LoginAttempt(email=email, succeeded=False))
         session.flush()
-        raise InvalidCredentials(_("Onbekend e-mailadres of onjuist wachtwoord."))
+        raise InvalidCredentials(_("Onbekend e-mailadres of onjuist wachtwoord."), lock_ends_at(session, email))
     session.add(LoginAttempt(email=email, succeeded=True))
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -96,10 +104,10 @@ def _minutes_left(locked_until):
 
 
 def _dummy_hash():
-    global _UNKNOWN_USER_HASH
-    if _UNKNOWN_USER_HASH is None:
-        _UNKNOWN_USER_HASH = hash_password("not a password of anyone")
-    return _UNKNOWN_USER_HASH
+    key = tuple(sorted(current_app.config["ARGON2"].items()))
+    if key not in _UNKNOWN_USER_HASHES:
+        _UNKNOWN_USER_HASHES[key] = hash_password(secrets.token_urlsafe(16))
+    return _UNKNOWN_USER_HASHES[key]
 
 
 def end_all_sessions(user):
@@ -110,12 +118,14 @@ def end_all_sessions(user):
 def change_password(session, user, *, current_password, new_password):
     """Set a new password after checking the current one; ends all other sessions.
 
-    Raises FieldErrors when the current password is wrong or the new one equals it.
+    Raises FieldErrors when the current password is wrong, the new one equals it, or the new one
+    is too short, too long or common.
     """
     if not verify_password(user.password_hash, current_password):
         raise FieldErrors({"current_password": [_("Het huidige wachtwoord is onjuist.")]})
     if current_password == new_password:
         raise FieldErrors({"new_password": [_("Kies een ander wachtwoord dan het huidige.")]})
+    check_new_password(new_password, "new_password")
     user.password_hash = hash_password(new_password)
     end_all_sessions(user)
     session.flush()

@@ -1,11 +1,13 @@
 """Sign in, sign out, change one's own password."""
 
+import logging
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
+from portfolio import security_events
 from portfolio.auth import services
 from portfolio.auth.forms import ChangePasswordForm, LoginForm
 from portfolio.auth.permissions import Permission, requires
@@ -38,16 +40,29 @@ def login():
             )
         except (services.InvalidCredentials, services.AccountLocked) as error:
             keep_changes_on_error_status()  # the failed attempt must count
+            _log_failure(form.email.data, error)
             form.form_errors.append(error.message)
             status = error.status
         else:
-            session.clear()
+            session.clear()  # nothing of the anonymous session (CSRF token included) carries over
             session.permanent = True
             login_user(user)
+            security_events.record(security_events.LOGIN_SUCCESS, outcome="success", user=user)
             return redirect(_safe_next(request.args.get("next")))
     elif form.is_submitted():
         status = 400
     return render_template("auth/login.html", form=form), status
+
+
+def _log_failure(email, error):
+    """A refused login; and the lock, when this failure started one."""
+    email = services.normalise_email(email)
+    reason = "locked" if isinstance(error, services.AccountLocked) else "invalid_credentials"
+    security_events.record(security_events.LOGIN_FAILURE, outcome="failure", user=None, email=email,
+                           level=logging.WARNING, reason=reason)
+    if isinstance(error, services.InvalidCredentials) and error.locked_until is not None:
+        security_events.record(security_events.LOCKOUT, outcome="locked", user=None, email=email,
+                               level=logging.WARNING, locked_until=error.locked_until.isoformat())
 
 
 @bp.route("/logout", methods=["POST"])

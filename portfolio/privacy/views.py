@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
 
+from portfolio import security_events
 from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, can, requires
@@ -193,6 +194,8 @@ def processing_export():
         controller_contact=contacts.get("controller"), dpo_contact=contacts.get("dpo"),
     )
     filename = f"verwerkingsregister-{organisation.id}-{local_today().isoformat()}.xlsx"
+    security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="processing_register",
+                           organisation_id=organisation.id)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=filename)
 
 

@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, render_template, request, send_fil
 from flask_babel import gettext as _
 from sqlmodel import select
 
+from portfolio import security_events
 from portfolio.applications.models import Application
 from portfolio.audit.services import history_for
 from portfolio.auth.permissions import Permission, requires
@@ -90,6 +91,7 @@ def _validated_filter():
 def measures_csv():
     on = local_today()
     body = export.measures_csv(listing.iter_filtered(get_session(), _validated_filter(), today=on), on)
+    security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="measures_csv")
     return Response(body.encode("utf-8"), headers={
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": f'attachment; filename="maatregelen-{on.isoformat()}.csv"',
@@ -101,6 +103,7 @@ def measures_csv():
 def measures_xlsx():
     on = local_today()
     handle = export.measures_xlsx(listing.iter_filtered(get_session(), _validated_filter(), today=on), on)
+    security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="measures_xlsx")
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=f"maatregelen-{on.isoformat()}.xlsx")
 
 

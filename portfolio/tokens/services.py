@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import case, select, update
 from sqlmodel import select as sqlmodel_select
 
+from portfolio import security_events
 from portfolio.db import utcnow
 from portfolio.exceptions import FieldErrors, ServiceError
 from portfolio.tokens.models import ApiToken, TokenScope
@@ -60,6 +61,8 @@ def create_token(session, *, user, name, scope, expires_on, today):
     )
     session.add(token)
     session.flush()
+    security_events.record(security_events.TOKEN_CREATED, outcome="success", user=user, token_id=token.id,
+                           scope=token.scope, expires_on=token.expires_on.isoformat())
     return token, secret
 
 
@@ -74,6 +77,7 @@ def revoke_token(session, token, *, user):
         raise ServiceError(_("Dit token is al ingetrokken."))
     token.revoked_at = utcnow()
     session.flush()
+    security_events.record(security_events.TOKEN_REVOKED, outcome="success", user=user, token_id=token.id)
     return token
 
 

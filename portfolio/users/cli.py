@@ -11,7 +11,7 @@ from flask.cli import AppGroup
 from sqlmodel import select
 
 from portfolio.auth.models import Role, User
-from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH
+from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_common
 from portfolio.db import session_scope
 from portfolio.exceptions import FieldErrors
 from portfolio.users import services
@@ -45,6 +45,8 @@ def create(email, name, role, password_stdin):
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
         raise click.ClickException(f"The password must have {MIN_LENGTH} to {MAX_LENGTH} characters.")
+    if is_common(password):
+        raise click.ClickException("The password is on the list of common passwords; choose another.")
     if len(name) > 120 or not name.strip():
         raise click.ClickException("The name must have 1 to 120 characters.")
     _check_email(email)

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from portfolio.auth.models import Role, User
-from portfolio.auth.passwords import hash_password
+from portfolio.auth.passwords import check_new_password, hash_password
 from portfolio.auth.services import end_all_sessions, normalise_email
 from portfolio.exceptions import FieldErrors
 from portfolio.records import check_version
@@ -19,9 +19,14 @@ def get_user(session, user_id):
 
 
 def create_user(session, *, email, name, role, password):
-    """Add an active account. Raises FieldErrors for a taken e-mail address or unknown role."""
+    """Add an active account. Raises FieldErrors for a taken e-mail address, an unknown role, or a
+    password that is too short, too long or common."""
     email = normalise_email(email)
     errors = {}
+    try:
+        check_new_password(password)
+    except FieldErrors as error:
+        errors.update(error.errors)
     if session.exec(select(User.id).where(User.email == email)).first() is not None:
         errors["email"] = [_("Er is al een account met dit e-mailadres.")]
     if role not in Role.__members__.values():
