@@ -6,22 +6,18 @@ import io
 import json
 import time
 from collections import Counter
-from datetime import date, timedelta
 
-import pytest
 from sqlmodel import select
 from werkzeug.datastructures import MultiDict
 
 from portfolio import create_app
 from portfolio.auth.models import User
 from portfolio.db import get_engine, session_scope
-from portfolio.demo import load_demo_data
-from portfolio.tokens.services import create_token
 from tests.conftest import base_config, sign_in
-from tests.e2e.pages import page_paths, record_ids
+from tests.e2e.pages import page_paths
 from tests.reliability.checks import ERROR_SHOWN, changed_tables, snapshot, unescaped_echoes
 from tests.reliability.corpus import naughty_strings, own_strings, spread
-from tests.reliability.discovery import OTHER_WRITERS, discover_api_writes, discover_forms, parse_forms
+from tests.reliability.discovery import discover_api_writes, discover_forms, parse_forms
 
 # Lower bounds of what discovery must find, so that a discovery broken by a template change fails.
 MIN_FORMS = 55
@@ -103,29 +99,6 @@ def refresh(client, form):
             return
 
 
-@pytest.fixture
-def world(app, make_user):
-    """Demo data, the ids the pages need, a client per role and an admin API token."""
-    with app.app_context(), session_scope(app, actor=lambda: (None, "demo")) as session:
-        load_demo_data(session)
-    with app.app_context(), session_scope(app, actor=lambda: (None, "sweep")) as session:
-        ids = record_ids(session)
-    victim = make_user("viewer")  # the account users.edit changes, never the sweeping admin
-    ids["user_id"] = victim.id
-    clients = {"anonymous": app.test_client()}
-    users = {}
-    for role in ("admin", *OTHER_WRITERS):
-        users[role] = make_user(role)
-        clients[role] = sign_in(app.test_client(), users[role])
-    with app.app_context(), session_scope(app, actor=lambda: (None, "sweep")) as session:
-        admin = session.exec(select(User).where(User.id == users["admin"].id)).one()
-        _token, secret = create_token(session, user=admin, name="sweep", scope="write",
-                                      expires_on=date.today() + timedelta(days=30), today=date.today())
-    app.config["API_RATE_LIMIT"] = 1_000_000
-    app.config["PROPAGATE_EXCEPTIONS"] = False  # a 500 is counted and reported, not raised mid-sweep
-    return ids, clients, secret
-
-
 def test_every_form_and_api_operation_survives_hostile_input(app, world, scorecard):
     ids, clients, secret = world
     started = time.perf_counter()
@@ -160,7 +133,6 @@ def test_every_form_and_api_operation_survives_hostile_input(app, world, scoreca
             api_client.send(sweep, op, None, [own[1]],
                             raw=f'{{"{names[0]}": "x", "{names[0]}": {json.dumps(own[1])}}}')
 
-    print(f'api {time.perf_counter() - started:.0f} s {sweep.counts}')
     for form in swept:
         client = clients[form.role]
         for field_name in [name for f, name in form_slots if f is form]:
@@ -170,7 +142,6 @@ def test_every_form_and_api_operation_survives_hostile_input(app, world, scoreca
         if form.text_fields:
             send_form_value(sweep, client, form, form.text_fields[0].name, own[0], repeat=True)
 
-    print(f'forms {time.perf_counter() - started:.0f} s {sweep.counts}')
     csrf_refusals = check_csrf(app, ids, swept, sweep)
 
     figures = {
