@@ -81,7 +81,9 @@ def _area(label, maximum):
 class FundingSourceForm(FlaskForm):
     name = StringField(_l("Naam"), validators=[required(), max_length(120)],
                        description=_l("Bijvoorbeeld Ideaalcomplex."))
-    year = StringField(_l("Jaar"), validators=[required(), max_length(4), valid_year])
+    # The edit form takes the stored year (an int) from the record when the post lacks the field.
+    year = StringField(_l("Jaar"), validators=[required(), max_length(4), valid_year],
+                       filters=[lambda value: str(value) if isinstance(value, int) else value])
     available = _money(_l("Beschikbaar bedrag"), needed=True)
     notes = _area(_l("Toelichting"), 2000)
 
