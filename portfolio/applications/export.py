@@ -12,34 +12,46 @@ from flask_babel import force_locale
 
 from portfolio.applications.columns import COLUMNS, HEADERS, neutralise
 from portfolio.applications.enums import label
+from portfolio.applications.models import Application
+from portfolio.reference.models import Domain
+from portfolio.suppliers.models import Supplier
 
 CSV_BOM = "\ufeff"
 
 
-def export_row(application, action_needed_by, labels):
-    """One application as the export's cells (strings, dates and empty cells); labels from dutch_labels()."""
-    cells = []
+def export_columns(action_needed_by):
+    """The SQL expressions of the export's columns, in COLUMNS order (see listing.iter_values)."""
+    joined = {"id": Application.id, "supplier": Supplier.name, "domain": Domain.name}
+    by_header = {"Gearchiveerd": Application.archived, "Actie nodig vóór": action_needed_by}
+    return [by_header.get(column.header) if column.field is None else joined.get(column.field, getattr(Application, column.field, None))
+            for column in COLUMNS]
+
+
+def cell_writers(labels):
+    """Per column, the function from a stored value to its cell; labels from dutch_labels()."""
+
+    def plain(value):
+        if value is None:
+            return ""
+        return value.isoformat() if hasattr(value, "isoformat") else value
+
+    def enum_label(mapping):
+        return lambda value: mapping.get(value, value or "")
+
+    writers = []
     for column in COLUMNS:
-        if column.field == "id":
-            cells.append(application.id)
-        elif column.field == "supplier":
-            cells.append(application.supplier.name if application.supplier else "")
-        elif column.field == "domain":
-            cells.append(application.domain.name)
+        if column.enum is not None:
+            writers.append(enum_label(labels[column.enum]))
         elif column.header == "Gearchiveerd":
-            cells.append("ja" if application.archived else "nee")
-        elif column.header == "Actie nodig vóór":
-            cells.append(action_needed_by.isoformat() if action_needed_by else "")
+            writers.append(lambda value: "ja" if value else "nee")
         else:
-            value = getattr(application, column.field)
-            if column.enum is not None:
-                value = labels[column.enum].get(value, value or "")
-            elif value is None:
-                value = ""
-            elif hasattr(value, "isoformat"):
-                value = value.isoformat()
-            cells.append(value)
-    return [neutralise(_printable(cell)) for cell in cells]
+            writers.append(plain)
+    return writers
+
+
+def export_cells(values, writers):
+    """One application's stored values (in COLUMNS order) as the export's cells."""
+    return [neutralise(_printable(write(value))) for write, value in zip(writers, values, strict=True)]
 
 
 def _printable(value):
@@ -64,18 +76,31 @@ def dutch_labels():
         }
 
 
-def csv_chunks(rows):
-    """The CSV file as text chunks: BOM, header, a line per row; semicolons as Dutch Excel expects."""
+def csv_chunks(rows, lines_per_chunk=500):
+    """The CSV file as text chunks: BOM and header, then the rows (value tuples in COLUMNS order)
+    a few hundred lines at a time; semicolons as Dutch Excel expects."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     yield CSV_BOM + buffer.getvalue()
-    labels = dutch_labels()
-    for application, action_needed_by in rows:
+    writers = cell_writers(dutch_labels())
+    for batch in _batched(rows, lines_per_chunk):
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(export_row(application, action_needed_by, labels))
+        writer.writerows(export_cells(values, writers) for values in batch)
         yield buffer.getvalue()
+
+
+def _batched(rows, size):
+    """Lists of size rows (the last one shorter); itertools.batched from Python 3.12 on."""
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def write_xlsx(rows):
@@ -86,9 +111,9 @@ def write_xlsx(rows):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Applicaties")
     sheet.append([_text_cell(sheet, header) for header in HEADERS])
-    labels = dutch_labels()
-    for application, action_needed_by in rows:
-        sheet.append([_text_cell(sheet, value) for value in export_row(application, action_needed_by, labels)])
+    writers = cell_writers(dutch_labels())
+    for values in rows:
+        sheet.append([_text_cell(sheet, value) for value in export_cells(values, writers)])
     handle = tempfile.TemporaryFile()
     workbook.save(handle)
     handle.seek(0)

@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from portfolio import security_events
 from portfolio.applications import listing
-from portfolio.applications.export import csv_chunks, write_xlsx
+from portfolio.applications.export import csv_chunks, export_columns, write_xlsx
 from portfolio.applications.views import bp, filter_form, lead_months
 from portfolio.auth.permissions import Permission, requires
 from portfolio.db import get_engine, get_session, local_today
@@ -35,7 +35,7 @@ def export_csv():
         # The stream outlives the request's own session (closed at teardown, before the body is
         # sent), so it reads through a session of its own that it closes when done.
         with Session(bind=get_engine()) as session:
-            rows = listing.iter_filtered(session, application_filter, today=on, lead_months=lead)
+            rows = listing.iter_values(session, application_filter, today=on, lead_months=lead, columns=export_columns)
             for chunk in csv_chunks(rows):
                 yield chunk.encode("utf-8")
 
@@ -52,7 +52,8 @@ def export_csv():
 @bp.route("/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
-    rows = listing.iter_filtered(get_session(), _validated_filter(), today=local_today(), lead_months=lead_months())
+    rows = listing.iter_values(get_session(), _validated_filter(), today=local_today(), lead_months=lead_months(),
+                               columns=export_columns)
     security_events.record(security_events.PERSONAL_DATA_EXPORT, outcome="success", export="applications_xlsx")
     handle = write_xlsx(rows)
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=_filename("xlsx"))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import union
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, subqueryload
 from sqlmodel import func, select
 
 from portfolio.budget.models import (
@@ -174,8 +174,9 @@ def budget_overview(session, year):
             select(BudgetLine, YearAmount.amount_cents)
             .join(YearAmount, YearAmount.budget_line_id == BudgetLine.id)
             .where(YearAmount.year == year, BudgetLine.archived.is_(False))
-            .options(selectinload(BudgetLine.shares), selectinload(BudgetLine.application),
-                     selectinload(BudgetLine.procurement))
+            # subqueryload and joins: one query each however many lines (selectinload batches by 500)
+            .options(subqueryload(BudgetLine.shares), joinedload(BudgetLine.application),
+                     joinedload(BudgetLine.procurement))
             .order_by(BudgetLine.kind.desc(), func.lower(BudgetLine.title), BudgetLine.id)
         ).all()
     ]
