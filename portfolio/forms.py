@@ -17,10 +17,10 @@ class QuickSelect(Select):
     def render_option(cls, choice, **kwargs):
         if choice.render_kw or kwargs or isinstance(choice.value, bool):
             return super().render_option(choice, **kwargs)
-        selected = " selected" if choice.selected else ""
+        selected = "selected " if choice.selected else ""  # WTForms' attribute order: sorted
         label = choice.label if choice.label is not None else choice.value
         # Both the value and the label go through escape(): the markup holds no raw input.
-        return Markup(f'<option value="{escape(choice.value)}"{selected}>{escape(label)}</option>')  # nosec B704
+        return Markup(f'<option {selected}value="{escape(choice.value)}">{escape(label)}</option>')  # nosec B704
 
 
 class SelectField(wtforms.SelectField):
