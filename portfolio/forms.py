@@ -6,21 +6,32 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup, escape
 from wtforms import HiddenField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Email, InputRequired, Length, ValidationError
-from wtforms.widgets import Select
+from wtforms.widgets import Select, html_params
 
 
 class QuickSelect(Select):
-    """WTForms' select, writing a plain option in one format string: a list of thousands of
-    suppliers or applications renders in milliseconds instead of most of a second."""
+    """WTForms' select, writing its plain options as strings in one pass: a list of thousands of
+    suppliers renders in a few milliseconds instead of tens. The markup is WTForms' own."""
 
-    @classmethod
-    def render_option(cls, choice, **kwargs):
-        if choice.render_kw or kwargs or isinstance(choice.value, bool):
-            return super().render_option(choice, **kwargs)
-        selected = "selected " if choice.selected else ""  # WTForms' attribute order: sorted
-        label = choice.label if choice.label is not None else choice.value
-        # Both the value and the label go through escape(): the markup holds no raw input.
-        return Markup(f'<option {selected}value="{escape(choice.value)}">{escape(label)}</option>')  # nosec B704
+    def __call__(self, field, **kwargs):
+        if field.has_groups():
+            return super().__call__(field, **kwargs)
+        kwargs.setdefault("id", field.id)
+        if self.multiple:
+            kwargs["multiple"] = True
+        flags = getattr(field, "flags", {})
+        for name in self.validation_attrs:
+            if name not in kwargs and getattr(flags, name, False):
+                kwargs[name] = getattr(flags, name)
+        options = [
+            super(QuickSelect, self).render_option(choice)
+            if choice.render_kw or isinstance(choice.value, bool)
+            else f'<option {"selected " if choice.selected else ""}value="{escape(choice.value)}">'
+                 f"{escape(choice.label if choice.label is not None else choice.value)}</option>"
+            for choice in field._iter_choices_normalized()
+        ]
+        # Every value and label went through escape() (or WTForms' own render_option).
+        return Markup(f"<select {html_params(name=field.name, **kwargs)}>{''.join(options)}</select>")  # nosec B704
 
 
 class SelectField(wtforms.SelectField):
