@@ -165,7 +165,7 @@ def _order(statement, application_filter, action):
 
 
 def list_applications(session, application_filter, *, page, today, lead_months, size=PAGE_SIZE):
-    """One page of the filtered, sorted list and the total: four queries, whatever the size.
+    """One page of the filtered, sorted list and the total, in a fixed number of queries.
 
     Which applications are on the page and how many match are whole-register questions: they are
     answered once per state of the register (figure_cache). The action-needed-by date is derived
