@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import tempfile
 
 from openpyxl import Workbook
@@ -93,13 +94,8 @@ def csv_chunks(rows, lines_per_chunk=500):
 
 def _batched(rows, size):
     """Lists of size rows (the last one shorter); itertools.batched from Python 3.12 on."""
-    batch = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
+    rows = iter(rows)
+    while batch := list(itertools.islice(rows, size)):
         yield batch
 
 

@@ -165,17 +165,9 @@ class ApiRecords(ApiSweep):
     record with the highest id, the others on its first, so that the forms still find the record of
     tests/e2e/pages.py (the lowest id) as the pages show it."""
 
-    def __init__(self, client, secret):
-        super().__init__(client, secret)
-        self.ids = {}
-
     def record_path(self, op):
         collection = op.path.split("/{record_id}")[0]
-        if collection not in self.ids:
-            listing = self.client.get(collection, headers=self.headers).get_json()
-            items = listing.get("items", listing) if isinstance(listing, dict) else listing
-            self.ids[collection] = (items[0]["id"], max(item["id"] for item in items))
-        record_id = self.ids[collection][1 if last_rank(op.path) else 0]
+        record_id = self.record_ids(collection)[1 if last_rank(op.path) else 0]
         return op.path.replace("{record_id}", str(record_id)), f"{collection}/{record_id}"
 
 

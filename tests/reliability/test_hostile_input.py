@@ -187,22 +187,26 @@ class ApiSweep:
 
     def __init__(self, client, secret):
         self.client, self.headers = client, {"Authorization": f"Bearer {secret}"}
-        self.first_ids = {}
+        self.ids = {}
+
+    def record_ids(self, collection):
+        """(first id, highest id) of the collection's first page, read once."""
+        if collection not in self.ids:
+            listing = self.client.get(collection, headers=self.headers).get_json()
+            items = listing.get("items", listing) if isinstance(listing, dict) else listing
+            self.ids[collection] = (items[0]["id"], max(item["id"] for item in items))
+        return self.ids[collection]
 
     def record_path(self, op):
         collection = op.path.split("/{record_id}")[0]
-        if collection not in self.first_ids:
-            listing = self.client.get(collection, headers=self.headers).get_json()
-            items = listing.get("items", listing) if isinstance(listing, dict) else listing
-            self.first_ids[collection] = items[0]["id"]
-        return op.path.replace("{record_id}", str(self.first_ids[collection])), collection
+        return op.path.replace("{record_id}", str(self.record_ids(collection)[0])), collection
 
     def send(self, sweep, op, body, values, *, raw=None):
         headers = dict(self.headers)
         path = op.path
         if "{record_id}" in op.path:
             path, collection = self.record_path(op)
-            read = self.client.get(f"{collection}/{self.first_ids[collection]}", headers=self.headers)
+            read = self.client.get(f"{collection}/{self.record_ids(collection)[0]}", headers=self.headers)
             headers["If-Match"] = read.headers.get("ETag", '"0"')
         payload = raw if raw is not None else json.dumps(body)
         response = self.client.open(path, method=op.method, headers=headers, data=payload,
