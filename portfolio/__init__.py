@@ -1,4 +1,20 @@
-"""Portfolio: the application-portfolio and information-security register of I&A Duo+."""
+"""Portfolio: the application-portfolio and information-security register of I&A Duo+.
+
+The package reads in layers, each importing only from itself and the layers below it
+(tests/test_layers.py enforces this):
+
+- ``core/``: database, records, the audit trail's capture, labels, dates, money, paging,
+  spreadsheet cells; it knows no feature and no page;
+- ``web/``: the page shell every feature shares: layout helpers, edit pages, form parts, errors,
+  security headers, languages, routing, permissions, security events;
+- the features (``auth``, ``users``, ``tokens``, ``audit``, ``applications``, ``suppliers``,
+  ``procurements``, ``budget``, ``security``, ``privacy``, ``dashboard``, ``reports``,
+  ``reminders``, ``reference``, ``api``): each owns its models, forms, services, views, labels
+  and blueprint; features may use each other;
+- ``ops/``: the command line, back-up, demo data and the benchmark generator.
+
+``create_app`` (this module) assembles them in that order.
+"""
 
 import os
 import secrets
@@ -6,6 +22,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+
+from portfolio.core import db
+from portfolio.core.audit import capture
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,12 +67,22 @@ DEFAULTS = {
 }
 
 
+class PortfolioFlask(Flask):
+    """Flask that tells the database layer when a view returned without raising: only then does
+    the request commit (core.db)."""
+
+    def dispatch_request(self):
+        response = super().dispatch_request()
+        db.view_finished()
+        return response
+
+
 def create_app(test_config=None, instance_path=None):
     """Build the application: config, database, extensions, blueprints, errors, CLI.
 
     instance_path overrides where instance/ is (tests point it at a temporary folder).
     """
-    app = Flask(
+    app = PortfolioFlask(
         __name__,
         instance_path=instance_path,
         instance_relative_config=True,
@@ -61,20 +90,28 @@ def create_app(test_config=None, instance_path=None):
     )
     load_config(app, test_config)
 
-    from portfolio import api, audit, auth, cli, db, errors, http_security, i18n, routing, ui
+    from portfolio import (
+        api, applications, audit, auth, budget, privacy, procurements, reference, security, suppliers, tokens,
+        users,
+    )
+    from portfolio.ops import cli, models
+    from portfolio.web import actors, errors, http_security, i18n, routing, ui
 
     routing.init_app(app)
-
-    db.init_app(app)
+    db.init_app(app, actors.request_actor)
+    capture.init_app(app)
     audit.init_app(app)
     i18n.init_app(app)
     http_security.init_app(app)
     auth.init_app(app)
     ui.init_app(app)
+    for feature in (applications, suppliers, users, reference, procurements, budget, privacy, security, tokens):
+        feature.init_app(app)
     register_blueprints(app)
     api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    models.configure()
     return app
 
 
@@ -107,7 +144,7 @@ def _stored_secret_key(instance_path):
 
 
 def register_blueprints(app):
-    from portfolio import health, i18n
+    from portfolio.web import health, i18n
     from portfolio.applications import views_import, views_related, views_transfer  # noqa: F401  (routes on applications.bp)
     from portfolio.applications.views import bp as applications_bp
     from portfolio.audit.views import bp as audit_bp

@@ -16,10 +16,11 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlmodel import func, select
 from sqlalchemy.engine import make_url
 
-from portfolio import create_app, migrations
-from portfolio.audit.models import AuditEntry
-from portfolio.auth.models import Role
-from portfolio.db import get_engine, session_scope
+from portfolio import create_app
+from portfolio.ops import migrations
+from portfolio.core.audit.models import AuditEntry
+from portfolio.web.permissions import Role
+from portfolio.core.db import get_engine, session_scope
 from portfolio.reference.seed import seed_reference_data
 
 pytest_plugins = ["tests.scorecard"]

@@ -7,8 +7,8 @@ session cookie, which the API ignores; refused there means 401 (no token) or 403
 
 from datetime import date, timedelta
 
-from portfolio.auth.models import Role
-from portfolio.db import session_scope
+from portfolio.web.permissions import Role
+from portfolio.core.db import session_scope
 from portfolio.tokens.services import create_token
 from tests.conftest import sign_in
 

@@ -3,7 +3,7 @@
 import stat
 
 from portfolio import create_app
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 
 
 def _app(tmp_path, test_config=None):

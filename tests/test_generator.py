@@ -3,10 +3,10 @@
 from sqlmodel import Session, func, select
 
 from portfolio.applications.models import Application, Contract
-from portfolio.audit.models import AuditEntry
-from portfolio.audit.services import verify_chain
-from portfolio.db import get_engine
-from portfolio.generator import generate_register
+from portfolio.core.audit.models import AuditEntry
+from portfolio.core.audit.history import verify_chain
+from portfolio.core.db import get_engine
+from portfolio.ops.generator import generate_register
 from portfolio.security.models import Evidence, Measure
 from portfolio.suppliers.models import Supplier
 

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from portfolio import create_app
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_engine
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_engine
 from tests.conftest import PASSWORD, base_config
 
 

@@ -1,7 +1,7 @@
 """Every list page and the dashboard load what they show in the same number of queries for a
 small register as for one twenty times its size: a page that queries per row would grow."""
 
-from portfolio.generator import generate_register
+from portfolio.ops.generator import generate_register
 
 PAGES = (
     "/", "/applications/", "/suppliers/", "/procurements/", "/procurements/?view=list", "/budget/?year=2026",

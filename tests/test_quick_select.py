@@ -3,7 +3,7 @@
 import wtforms
 from wtforms.widgets import Select
 
-from portfolio.forms import SelectField, SelectMultipleField, select_choices
+from portfolio.web.forms import SelectField, SelectMultipleField, select_choices
 
 
 class Form(wtforms.Form):

@@ -11,12 +11,13 @@ from datetime import date
 from flask import abort, current_app, g, request
 from flask_babel import lazy_gettext as _l
 
-from portfolio import security_events
-from portfolio.api import is_api_request
+from portfolio.web import security_events
+from portfolio.web.routing import is_api_request
 from portfolio.api.problems import RateLimited
 from portfolio.auth import login_manager
 from portfolio.auth.models import User
-from portfolio.db import SAFE_METHODS, get_engine, get_session, utcnow, writing_bind
+from portfolio.core.db import SAFE_METHODS, get_engine, get_session, writing_bind
+from portfolio.core.dates import utcnow
 from portfolio.tokens.models import TokenScope
 from portfolio.tokens.services import authenticate
 

@@ -11,11 +11,11 @@ from flask import abort, current_app, json, request, url_for
 from flask_babel import lazy_gettext as _l
 from pydantic import BaseModel
 
-from portfolio import archiving
+from portfolio.core import archiving
 from portfolio.api.openapi import MAX_ID, operation
 from portfolio.api.schemas.common import ArchiveRequest, page_of
-from portfolio.auth.permissions import requires
-from portfolio.db import get_session
+from portfolio.web.permissions import requires
+from portfolio.core.db import get_session
 
 
 @dataclass

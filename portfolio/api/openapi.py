@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from portfolio.api import API_PREFIX
+from portfolio.web.routing import API_PREFIX
 
 MAX_ID = 2**31 - 1  # the id columns are 32-bit integers on PostgreSQL
 

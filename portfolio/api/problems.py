@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, TooManyRequests
 
-from portfolio.exceptions import FieldErrors, ServiceError, VersionConflict
+from portfolio.core.exceptions import FieldErrors, ServiceError, VersionConflict
 
 PROBLEM_MIMETYPE = "application/problem+json"
 

@@ -2,9 +2,10 @@
 
 from flask import Blueprint, current_app, json, render_template
 
-from portfolio.api import API_PREFIX, auth, openapi
+from portfolio.web.routing import API_PREFIX
+from portfolio.api import auth, openapi
 from portfolio.api.resources import register_all
-from portfolio.auth.permissions import Permission, requires
+from portfolio.web.permissions import Permission, requires
 
 bp = Blueprint("api", __name__, url_prefix=API_PREFIX)
 bp.before_request(auth.enforce_scope)

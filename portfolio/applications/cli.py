@@ -9,8 +9,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from portfolio.applications import importing
-from portfolio.db import session_scope
-from portfolio.exceptions import ServiceError
+from portfolio.core.db import session_scope
+from portfolio.core.exceptions import ServiceError
 
 applications_cli = AppGroup("applications", help="The application register.")
 

@@ -4,10 +4,6 @@ from dataclasses import dataclass
 
 from portfolio.applications import enums
 
-# Characters that make spreadsheet software treat a cell as a formula or command.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "|", "%", "\t", "\r", "\0")
-
-
 @dataclass(frozen=True)
 class Column:
     header: str  # fixed Dutch header, the same in every UI language
@@ -40,17 +36,3 @@ COLUMNS = (
     Column("Actie nodig vóór", None),
 )
 HEADERS = tuple(column.header for column in COLUMNS)
-
-
-def neutralise(value):
-    """Text that spreadsheet software shows as text: a leading formula trigger gets a ' before it."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def unneutralise(value):
-    """Undo neutralise() for a value read back from a file."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
-        return value[1:]
-    return value

@@ -9,26 +9,16 @@ The same rule exists twice: in Python for pages and tests, and as SQL (`action_n
 so that the list can filter and sort by it in the database; tests hold the two to each other.
 """
 
-import calendar
-from datetime import date
 
 from sqlalchemy import Date, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
+from portfolio.core.dates import months_before
+
 DEFAULT_LEAD_MONTHS = 12
 SQL_FUNCTION = "portfolio_months_before"
-
-
-def months_before(day, months):
-    """day minus a whole number of months, clamped to the last day of the target month."""
-    if day is None:
-        return None
-    month_index = day.year * 12 + (day.month - 1) - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def notice_deadline(contract):

@@ -4,6 +4,8 @@ from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
+from portfolio.core.labels import register_choices
+
 
 class LifecycleStatus(StrEnum):
     PLANNED = "planned"
@@ -82,72 +84,52 @@ class Direction(StrEnum):
     BOTH = "both"
 
 
-# Per enumeration: StrEnum members hash as their value, so one flat dict would mix up
-# LifecycleStatus.PLANNED and UsageStatus.PLANNED.
-LABELS = {
-    LifecycleStatus: {
-        LifecycleStatus.PLANNED: _l("gepland"),
-        LifecycleStatus.PROCUREMENT: _l("in aanbesteding"),
-        LifecycleStatus.IMPLEMENTATION: _l("in implementatie"),
-        LifecycleStatus.PRODUCTION: _l("in productie"),
-        LifecycleStatus.PHASING_OUT: _l("uitfaseren"),
-        LifecycleStatus.RETIRED: _l("uitgefaseerd"),
-    },
-    TimeVerdict: {
-        TimeVerdict.TOLERATE: _l("tolereren"),
-        TimeVerdict.INVEST: _l("investeren"),
-        TimeVerdict.MIGRATE: _l("migreren"),
-        TimeVerdict.ELIMINATE: _l("elimineren"),
-    },
-    Hosting: {
-        Hosting.ON_PREMISES: _l("on-premises"),
-        Hosting.SAAS: _l("SaaS"),
-        Hosting.PRIVATE_CLOUD: _l("private cloud"),
-        Hosting.OUTSOURCED: _l("uitbesteed"),
-    },
-    BivLevel: {BivLevel.LOW: _l("laag"), BivLevel.MEDIUM: _l("midden"), BivLevel.HIGH: _l("hoog")},
-    PersonalData: {
-        PersonalData.NONE: _l("geen"),
-        PersonalData.REGULAR: _l("gewone persoonsgegevens"),
-        PersonalData.SPECIAL: _l("bijzondere persoonsgegevens"),
-        PersonalData.BSN: _l("BSN"),
-    },
-    UsageStatus: {
-        UsageStatus.ACTIVE: _l("actief"),
-        UsageStatus.PLANNED: _l("gepland"),
-        UsageStatus.ENDED: _l("beëindigd"),
-    },
-    EnsiaSubject: {subject: subject.value for subject in EnsiaSubject},
-    ContractType: {
-        ContractType.LICENSE: _l("licentie"),
-        ContractType.SLA: _l("SLA"),
-        ContractType.MAINTENANCE: _l("onderhoud"),
-        ContractType.SAAS: _l("SaaS"),
-    },
-    CostPeriod: {
-        CostPeriod.ONCE: _l("eenmalig"),
-        CostPeriod.MONTHLY: _l("maandelijks"),
-        CostPeriod.YEARLY: _l("jaarlijks"),
-    },
-    Direction: {
-        Direction.OUTGOING: _l("uitgaand"),
-        Direction.INCOMING: _l("inkomend"),
-        Direction.BOTH: _l("beide richtingen"),
-    },
-}
-
-
-def label(enum, value):
-    """The translated label of value (a member or its stored string) in enum; '' for none."""
-    if value is None or value == "":
-        return ""
-    try:
-        return LABELS[enum][enum(value)]
-    except ValueError:
-        return value
-
-
-def choices(enum, blank=None):
-    """(value, label) pairs for a select field, optionally starting with a blank choice."""
-    pairs = [(member.value, LABELS[enum][member]) for member in enum]
-    return ([("", blank)] if blank is not None else []) + pairs
+register_choices(LifecycleStatus, {
+    LifecycleStatus.PLANNED: _l("gepland"),
+    LifecycleStatus.PROCUREMENT: _l("in aanbesteding"),
+    LifecycleStatus.IMPLEMENTATION: _l("in implementatie"),
+    LifecycleStatus.PRODUCTION: _l("in productie"),
+    LifecycleStatus.PHASING_OUT: _l("uitfaseren"),
+    LifecycleStatus.RETIRED: _l("uitgefaseerd"),
+})
+register_choices(TimeVerdict, {
+    TimeVerdict.TOLERATE: _l("tolereren"),
+    TimeVerdict.INVEST: _l("investeren"),
+    TimeVerdict.MIGRATE: _l("migreren"),
+    TimeVerdict.ELIMINATE: _l("elimineren"),
+})
+register_choices(Hosting, {
+    Hosting.ON_PREMISES: _l("on-premises"),
+    Hosting.SAAS: _l("SaaS"),
+    Hosting.PRIVATE_CLOUD: _l("private cloud"),
+    Hosting.OUTSOURCED: _l("uitbesteed"),
+})
+register_choices(BivLevel, {BivLevel.LOW: _l("laag"), BivLevel.MEDIUM: _l("midden"), BivLevel.HIGH: _l("hoog")})
+register_choices(PersonalData, {
+    PersonalData.NONE: _l("geen"),
+    PersonalData.REGULAR: _l("gewone persoonsgegevens"),
+    PersonalData.SPECIAL: _l("bijzondere persoonsgegevens"),
+    PersonalData.BSN: _l("BSN"),
+})
+register_choices(UsageStatus, {
+    UsageStatus.ACTIVE: _l("actief"),
+    UsageStatus.PLANNED: _l("gepland"),
+    UsageStatus.ENDED: _l("beëindigd"),
+})
+register_choices(EnsiaSubject, {subject: subject.value for subject in EnsiaSubject})
+register_choices(ContractType, {
+    ContractType.LICENSE: _l("licentie"),
+    ContractType.SLA: _l("SLA"),
+    ContractType.MAINTENANCE: _l("onderhoud"),
+    ContractType.SAAS: _l("SaaS"),
+})
+register_choices(CostPeriod, {
+    CostPeriod.ONCE: _l("eenmalig"),
+    CostPeriod.MONTHLY: _l("maandelijks"),
+    CostPeriod.YEARLY: _l("jaarlijks"),
+})
+register_choices(Direction, {
+    Direction.OUTGOING: _l("uitgaand"),
+    Direction.INCOMING: _l("inkomend"),
+    Direction.BOTH: _l("beide richtingen"),
+})

@@ -11,8 +11,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from flask_babel import force_locale
 
-from portfolio.applications.columns import COLUMNS, HEADERS, neutralise
-from portfolio.applications.enums import label
+from portfolio.applications.columns import COLUMNS, HEADERS
+from portfolio.core.spreadsheet import neutralise
+from portfolio.core.labels import label
 from portfolio.applications.models import Application
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier

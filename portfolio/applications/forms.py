@@ -10,11 +10,9 @@ from wtforms import (
 )
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from portfolio.applications.enums import (
-    BivLevel, ContractType, CostPeriod, Direction, EnsiaSubject, Hosting, LifecycleStatus,
-    PersonalData, TimeVerdict, UsageStatus, choices,
-)
-from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.applications.enums import BivLevel, ContractType, CostPeriod, Direction, EnsiaSubject, Hosting, LifecycleStatus, PersonalData, TimeVerdict, UsageStatus
+from portfolio.core.labels import choices
+from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
 
 DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
 NONE_CHOSEN = _l("— niet ingevuld —")
@@ -138,7 +136,7 @@ class ContractForm(FlaskForm):
             raise ValidationError(_l("De einddatum ligt vóór de ingangsdatum."))
 
     def validate_cost(self, field):
-        from portfolio.money import parse_euros
+        from portfolio.core.money import parse_euros
 
         if field.data and parse_euros(field.data) is None:
             raise ValidationError(_l("Vul een bedrag in euro's in, zoals 12.500 of 12500,50."))

@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from portfolio.applications.columns import COLUMNS, unneutralise
-from portfolio.exceptions import ServiceError
+from portfolio.applications.columns import COLUMNS
+from portfolio.core.spreadsheet import unneutralise
+from portfolio.core.exceptions import ServiceError
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_UNPACKED_BYTES = 128 * 1024 * 1024  # what an .xlsx may unpack to: a guard against zip bombs

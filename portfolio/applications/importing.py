@@ -12,11 +12,11 @@ from portfolio.applications.columns import COLUMNS
 from portfolio.applications.import_files import (
     EXTENSIONS, MAX_FILE_BYTES, MAX_ROWS, MAX_ROWS_CLI, ImportRefused, RowError, is_blank, parse,
 )
-from portfolio.applications.enums import label
+from portfolio.core.labels import label
 from portfolio.applications.export import dutch_label
 from portfolio.applications.models import Application
-from portfolio.audit.capture import set_reason
-from portfolio.exceptions import FieldErrors, ServiceError
+from portfolio.core.audit.capture import set_reason
+from portfolio.core.exceptions import FieldErrors, ServiceError
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
 from portfolio.suppliers.services import find_or_create_supplier

@@ -7,7 +7,7 @@ from wtforms import HiddenField
 from wtforms.validators import Regexp
 
 from portfolio.applications.importing import EXTENSIONS, MAX_FILE_BYTES
-from portfolio.forms import required
+from portfolio.web.forms import required
 
 TOKEN_PATTERN = r"[A-Za-z0-9_-]{32}"
 

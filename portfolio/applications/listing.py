@@ -7,10 +7,12 @@ from sqlalchemy import case, exists, or_
 from sqlalchemy.orm import contains_eager
 from sqlmodel import func, select
 
-from portfolio.applications.deadlines import action_needed_by_sql, contract_deadlines_sql, months_before
+from portfolio.core.paging import Page, escape_like
+from portfolio.applications.deadlines import action_needed_by_sql, contract_deadlines_sql
+from portfolio.core.dates import months_before
 from portfolio.applications.enums import BivLevel, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application, Contract, Usage
-from portfolio.figure_cache import cached
+from portfolio.core.figure_cache import cached
 from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.models import Supplier
 
@@ -44,18 +46,6 @@ class ApplicationRow:
     @property
     def highest_biv(self):
         return highest_biv(self.application)
-
-
-@dataclass
-class Page:
-    rows: list
-    total: int
-    number: int
-    size: int
-
-    @property
-    def pages(self):
-        return max(1, -(-self.total // self.size))
 
 
 def highest_biv(application):
@@ -139,10 +129,6 @@ def _where(statement, application_filter, *, today, action_column):
             Contract.ends_on >= f.contract_ends_month, Contract.ends_on < months_before(f.contract_ends_month, -1),
         ))
     return statement
-
-
-def escape_like(text):
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order(statement, application_filter, action):

@@ -5,8 +5,9 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, UniqueConstraint
 from sqlmodel import Field, Relationship
 
-from portfolio.db import UTCDateTime, utcnow
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
+from portfolio.core.records import ArchivableBase, version_column
 
 _application_version = version_column()
 _usage_version = version_column()

@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.records import accept_fields, check_version
-from portfolio.exceptions import FieldErrors
-from portfolio.figure_cache import cached
+from portfolio.core.records import accept_fields, check_version
+from portfolio.core.exceptions import FieldErrors
+from portfolio.core.figure_cache import cached
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier
 

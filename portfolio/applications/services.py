@@ -6,8 +6,8 @@ from sqlmodel import func, select
 
 from portfolio.applications.enums import CostPeriod, LifecycleStatus, TimeVerdict
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.records import accept_fields, check_version
-from portfolio.exceptions import FieldErrors
+from portfolio.core.records import accept_fields, check_version
+from portfolio.core.exceptions import FieldErrors
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
 

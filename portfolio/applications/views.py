@@ -12,10 +12,11 @@ from portfolio.applications.forms import (
     ApplicationEditForm, ApplicationFilterForm, ApplicationForm, BulkChangeForm,
 )
 from portfolio.applications.related import supplier_choices, suppliers_for_choice
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, can, requires
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, local_today
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, can, requires
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
 from portfolio.privacy.chain import panel_for_application
 from portfolio.reference.services import active_domains, all_organisations
 from portfolio.security import applicability

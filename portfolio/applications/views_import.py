@@ -14,8 +14,8 @@ from flask_login import current_user
 from portfolio.applications import importing
 from portfolio.applications.importing_forms import TOKEN_PATTERN, ConfirmImportForm, ImportForm
 from portfolio.applications.views import bp
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_session
 
 MAX_AGE_SECONDS = 60 * 60
 

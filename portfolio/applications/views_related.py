@@ -10,10 +10,10 @@ from portfolio.applications.forms import (
 )
 from portfolio.applications.models import Application, Contract, Integration, Usage
 from portfolio.applications.views import bp
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session
-from portfolio.money import format_euros, parse_euros
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session
+from portfolio.core.money import format_euros, parse_euros
 from portfolio.reference.services import all_organisations
 
 KINDS = {"usages": Usage, "contracts": Contract, "integrations": Integration}

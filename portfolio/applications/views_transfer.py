@@ -3,12 +3,13 @@
 from flask import Response, abort, send_file, stream_with_context
 from sqlmodel import Session
 
-from portfolio import security_events
+from portfolio.web import security_events
 from portfolio.applications import listing
 from portfolio.applications.export import csv_chunks, export_columns, write_xlsx
 from portfolio.applications.views import bp, filter_form, lead_months
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_engine, get_session, local_today
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_engine, get_session
+from portfolio.core.dates import local_today
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

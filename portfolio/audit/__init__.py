@@ -2,7 +2,6 @@
 
 
 def init_app(app):
-    from portfolio.audit import capture, labels
+    from portfolio.audit import labels
 
-    capture.init_app(app)
     app.jinja_env.globals.update(history_entity=labels.entity_label, history_changes=labels.visible_changes)

@@ -3,8 +3,8 @@
 import click
 from flask.cli import AppGroup
 
-from portfolio.audit.services import verify_chain
-from portfolio.db import session_scope
+from portfolio.core.audit.history import verify_chain
+from portfolio.core.db import session_scope
 
 audit_cli = AppGroup("audit", help="The audit trail.")
 

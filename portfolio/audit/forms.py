@@ -6,7 +6,7 @@ from wtforms import DateField, IntegerField, SelectChoice
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.audit.labels import entity_label
-from portfolio.forms import SelectField
+from portfolio.web.forms import SelectField
 
 
 class AuditFilterForm(FlaskForm):
@@ -26,10 +26,10 @@ class AuditFilterForm(FlaskForm):
         default=1,
     )
 
-    def __init__(self, *args, users, entity_types, **kwargs):
+    def __init__(self, *args, actors, entity_types, **kwargs):
         super().__init__(*args, **kwargs)
         self.user.choices = [SelectChoice("", _l("Alle gebruikers"))] + [
-            SelectChoice(str(user.id), user.email) for user in users
+            SelectChoice(str(actor_id), name) for actor_id, name in actors
         ]
         self.entity_type.choices = [SelectChoice("", _l("Alle soorten"))] + [
             SelectChoice(name, entity_label(name)) for name in entity_types

@@ -1,44 +1,12 @@
-"""Reading the audit trail: a record's history, the searchable log, and the chain check."""
+"""The searchable audit log: filters, one page of entries, the kinds of record in it."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, UTC
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_
 from sqlmodel import func, select
 
-from portfolio.audit.capture import GENESIS_HASH, entry_hash, record_identity
-from portfolio.audit.models import AuditEntry
-
-
-def history_for(session, record, *related):
-    """Entries of record and of the related records given (e.g. an application's contracts),
-    newest first, in one query."""
-    wanted = {}
-    for item in (record, *related):
-        wanted.setdefault(type(item).__tablename__, []).append(record_identity(item))
-    return session.exec(
-        select(AuditEntry)
-        .where(
-            or_(
-                *(
-                    (AuditEntry.entity_type == entity_type) & AuditEntry.entity_id.in_(ids)
-                    for entity_type, ids in wanted.items()
-                )
-            )
-        )
-        .order_by(AuditEntry.id.desc())
-    ).all()
-
-
-def changes_since(session, record, loaded_version):
-    """The updates of record saved after the version a user loaded, oldest first."""
-    later = [
-        entry
-        for entry in history_for(session, record)
-        if "version" in entry.changes and (entry.changes["version"][1] or 0) > loaded_version
-    ]
-    return list(reversed(later))
+from portfolio.core.audit.models import AuditEntry
 
 
 @dataclass(frozen=True)
@@ -90,25 +58,16 @@ def entity_types(session, hidden=frozenset()):
     return session.exec(statement).all()
 
 
-@dataclass(frozen=True)
-class ChainReport:
-    checked: int
-    first_broken_id: int | None
-    problem: str | None
-
-
-def verify_chain(session):
-    """Recompute every entry's hash in order; report the first entry where the chain breaks."""
-    previous = GENESIS_HASH
-    checked = 0
-    # Closed on the way out: on PostgreSQL yield_per reads through a server-side cursor, which
-    # an early return would otherwise leave open.
-    with session.exec(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=1000)) as rows:
-        for entry in rows:
-            checked += 1
-            if entry.prev_hash != previous:
-                return ChainReport(checked, entry.id, "prev_hash does not match the entry before")
-            if entry_hash(entry.model_dump()) != entry.hash:
-                return ChainReport(checked, entry.id, "content does not match its hash")
-            previous = entry.hash
-    return ChainReport(checked, None, None)
+def actors(session):
+    """(user id, name in the trail) of everyone who changed something, by name; the name is the
+    latest one the trail recorded for that user."""
+    latest = (
+        select(AuditEntry.actor_id, func.max(AuditEntry.id).label("last_id"))
+        .where(AuditEntry.actor_id.is_not(None))
+        .group_by(AuditEntry.actor_id)
+        .subquery()
+    )
+    rows = session.exec(
+        select(AuditEntry.actor_id, AuditEntry.actor_label).join(latest, AuditEntry.id == latest.c.last_id)
+    ).all()
+    return sorted(rows, key=lambda row: row[1].lower())

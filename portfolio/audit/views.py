@@ -2,14 +2,11 @@
 
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user
-from sqlmodel import select
 
 from portfolio.audit import services
 from portfolio.audit.forms import AuditFilterForm
-from portfolio.auth.models import User
-from portfolio.auth.permissions import Permission, can, requires
-from portfolio.db import get_session
-from portfolio.privacy.models import BREACH_ENTITY_TYPES
+from portfolio.web.permissions import Permission, hidden_entity_types, requires
+from portfolio.core.db import get_session
 
 bp = Blueprint("audit", __name__, url_prefix="/audit")
 
@@ -18,11 +15,9 @@ bp = Blueprint("audit", __name__, url_prefix="/audit")
 @requires(Permission.READ_AUDIT)
 def index():
     session = get_session()
-    users = session.exec(select(User).order_by(User.email)).all()
-    # Data breaches are for the privacy role and administrators only, also in the log (the CISO reads it).
-    hidden = frozenset() if can(current_user, Permission.MANAGE_BREACHES) else BREACH_ENTITY_TYPES
+    hidden = hidden_entity_types(current_user)
     form = AuditFilterForm(
-        request.args, users=users, entity_types=services.entity_types(session, hidden)
+        request.args, actors=services.actors(session), entity_types=services.entity_types(session, hidden)
     )
     if request.args and not form.validate():
         return render_template("audit/index.html", form=form, entries=[], total=0, page=1, pages=1), 400

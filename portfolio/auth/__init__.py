@@ -7,14 +7,15 @@ from flask_login import LoginManager
 from sqlmodel import select
 
 from portfolio.auth.models import User
-from portfolio.auth.permissions import enforce_route_rule
+from portfolio.core.db import get_session
+from portfolio.web import security_events
+from portfolio.web.permissions import enforce_route_rule
+from portfolio.web.routing import is_api_request
 
 login_manager = LoginManager()
 
 
 def init_app(app):
-    from portfolio import security_events
-
     security_events.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -27,9 +28,6 @@ def init_app(app):
 def load_user(session_id):
     """The active user whose current session token the cookie carries, or None; always None for
     the API, which authenticates by bearer token only (portfolio.api.auth)."""
-    from portfolio.api import is_api_request
-    from portfolio.db import get_session
-
     if is_api_request():
         return None
 

@@ -6,7 +6,7 @@ from wtforms import EmailField, PasswordField
 from wtforms.validators import EqualTo
 
 from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH
-from portfolio.forms import email_address, length_between, max_length, required
+from portfolio.web.forms import email_address, length_between, max_length, required
 
 
 class LoginForm(FlaskForm):

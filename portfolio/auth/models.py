@@ -2,20 +2,12 @@
 
 import secrets
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import Column, Integer
 from sqlmodel import Field, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    EDITOR = "editor"
-    CISO = "ciso"
-    PRIVACY = "privacy"
-    VIEWER = "viewer"
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
 
 
 def new_session_token():

@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import gettext as _
 
-from portfolio.exceptions import FieldErrors
+from portfolio.core.exceptions import FieldErrors
 
 MIN_LENGTH = 12
 MAX_LENGTH = 128

@@ -10,8 +10,8 @@ from sqlmodel import func, select
 
 from portfolio.auth.models import LoginAttempt, User, new_session_token
 from portfolio.auth.passwords import check_new_password, hash_password, needs_rehash, verify_password
-from portfolio.db import utcnow
-from portfolio.exceptions import FieldErrors, ServiceError
+from portfolio.core.dates import utcnow
+from portfolio.core.exceptions import FieldErrors, ServiceError
 
 # Verified against when the e-mail is unknown, so both cases cost the same time; one per set of
 # Argon2 parameters, so that it costs what a stored hash of this configuration costs.

@@ -7,13 +7,13 @@ from flask import Blueprint, flash, redirect, render_template, request, session,
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from portfolio import security_events
+from portfolio.web import security_events
 from portfolio.auth import services
 from portfolio.auth.forms import ChangePasswordForm, LoginForm
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session, keep_changes_on_error_status
-from portfolio.exceptions import FieldErrors
-from portfolio.ui import apply_field_errors
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_session
+from portfolio.core.exceptions import FieldErrors
+from portfolio.web.ui import refuse_form
 
 bp = Blueprint("auth", __name__)
 
@@ -39,7 +39,6 @@ def login():
                 get_session(), email=form.email.data, password=form.password.data
             )
         except (services.InvalidCredentials, services.AccountLocked) as error:
-            keep_changes_on_error_status()  # the failed attempt must count
             _log_failure(form.email.data, error)
             form.form_errors.append(error.message)
             status = error.status
@@ -89,7 +88,7 @@ def change_password():
                 new_password=form.new_password.data,
             )
         except FieldErrors as error:
-            apply_field_errors(form, error)
+            refuse_form(form, error)
         else:
             login_user(current_user._get_current_object())  # this session goes on, new token
             flash(_("Uw wachtwoord is gewijzigd. Andere sessies zijn beëindigd."), "success")

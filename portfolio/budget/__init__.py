@@ -1,0 +1,9 @@
+"""The budget: funding sources, budget lines and their split over the organisations."""
+
+from portfolio.core.labels import register_record_labels
+from portfolio.budget import labels
+
+
+def init_app(app):
+    """Register the feature's labels (its routes: see create_app)."""
+    register_record_labels(entities=labels.ENTITIES, fields=labels.FIELDS, value_formats=labels.VALUE_FORMATS)

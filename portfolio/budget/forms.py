@@ -9,8 +9,8 @@ from wtforms.validators import Optional, ValidationError
 
 from portfolio.budget.labels import KIND_LABELS, STATUS_LABELS
 from portfolio.budget.services import FULL_SPLIT, MAX_CENTS, MAX_YEAR, MIN_YEAR, format_percentage
-from portfolio.forms import SelectField, VersionedForm, max_length, optional_int, required, select_choices
-from portfolio.money import format_euros, parse_euros
+from portfolio.web.forms import SelectField, VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.core.money import format_euros, parse_euros
 
 AMOUNT_HINT = _l("In euro's, bijvoorbeeld 160.000 of 12500,50.")
 NOT_AN_AMOUNT = _l("Vul een bedrag in euro's in, zoals 12.500 of 12500,50.")

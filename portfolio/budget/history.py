@@ -3,7 +3,7 @@
 from sqlalchemy import or_
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 
 
 def line_history(session, line):

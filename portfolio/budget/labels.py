@@ -1,4 +1,4 @@
-"""Dutch labels of the budget's fixed lists (translated in the UI), kept apart from the models."""
+"""Dutch labels of the budget: its fixed lists, its kinds of record and fields (translated in the UI)."""
 
 from flask_babel import lazy_gettext as _l
 
@@ -32,3 +32,34 @@ def _known(labels, enum, value):
         return labels[enum(value)]
     except ValueError:
         return value
+
+
+def format_share(basis_points):
+    """A share in basis points as a Dutch percentage: 2500 → '25 %'."""
+    return f"{basis_points / 100:g} %".replace(".", ",")
+
+
+ENTITIES = {
+    "budget_line": _l("begrotingspost"),
+    "budget_line_amount": _l("jaarbedrag"),
+    "budget_line_share": _l("verdeelsleutel"),
+    "funding_source": _l("dekkingsbron"),
+    "allocation": _l("toewijzing"),
+}
+
+FIELDS = {
+    "budget_line_id": _l("Begrotingspost"),
+    "funding_source_id": _l("Dekkingsbron"),
+    "available_cents": _l("Beschikbaar"),
+    "amount_cents": _l("Bedrag"),
+    "original_cents": _l("Oorspronkelijk bedrag"),
+    "revised_cents": _l("Bijgesteld bedrag"),
+    "revision_reason": _l("Reden van de bijstelling"),
+    "basis_points": _l("Aandeel"),
+}
+
+VALUE_FORMATS = {
+    "basis_points": format_share,
+    ("budget_line", "status"): status_label,
+    ("budget_line", "kind"): kind_label,
+}

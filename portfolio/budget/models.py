@@ -5,7 +5,7 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.records import ArchivableBase, version_column
 
 
 class LineKind(StrEnum):

@@ -9,7 +9,8 @@ from sqlmodel import func, select
 from portfolio.budget.models import (
     Allocation, BudgetLine, FundingSource, LineKind, LineStatus, YearAmount,
 )
-from portfolio.procurements.models import Phase, Procurement
+from portfolio.procurements.enums import Phase
+from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
 
 

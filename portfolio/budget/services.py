@@ -15,9 +15,9 @@ from portfolio.applications.models import Application
 from portfolio.budget.models import (
     Allocation, BudgetLine, FundingSource, LineKind, LineStatus, OrganisationShare, YearAmount,
 )
-from portfolio.records import accept_fields, check_version
-from portfolio.exceptions import FieldErrors
-from portfolio.money import format_euros
+from portfolio.core.records import accept_fields, check_version
+from portfolio.core.exceptions import FieldErrors
+from portfolio.core.money import format_euros
 from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
 

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 
-from portfolio.auth.permissions import Permission, requires
+from portfolio.web.permissions import Permission, requires
 from portfolio.budget import history, services
 from portfolio.budget.export import write_overview_xlsx
 from portfolio.budget.forms import (
@@ -13,11 +13,12 @@ from portfolio.budget.forms import (
 from portfolio.budget.labels import kind_label, status_label
 from portfolio.budget.models import Allocation
 from portfolio.budget.overview import budget_overview
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, local_today
-from portfolio.exceptions import ServiceError
-from portfolio.forms import RestoreForm
-from portfolio.money import format_euros
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
+from portfolio.core.exceptions import ServiceError
+from portfolio.web.forms import RestoreForm
+from portfolio.core.money import format_euros
 from portfolio.reference.services import all_organisations
 
 bp = Blueprint("budget", __name__, url_prefix="/budget")

@@ -18,9 +18,9 @@ from sqlmodel import func, select
 from portfolio.applications import listing as application_listing
 from portfolio.applications.listing import ApplicationFilter
 from portfolio.applications.models import Application
-from portfolio.auth.models import Role
-from portfolio.auth.permissions import Permission, can
-from portfolio.figure_cache import cached
+from portfolio.web.permissions import Role
+from portfolio.web.permissions import Permission, can
+from portfolio.core.figure_cache import cached
 from portfolio.privacy.breaches import notification_deadline
 from portfolio.privacy.chain import open_breaches
 from portfolio.privacy.models import DataBreach

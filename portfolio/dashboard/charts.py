@@ -7,10 +7,10 @@ from flask import url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 
-from portfolio.applications.enums import LifecycleStatus, label
-from portfolio.money import format_euros
-from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
-from portfolio.procurements.models import Phase
+from portfolio.applications.enums import LifecycleStatus
+from portfolio.core.labels import label
+from portfolio.core.money import format_euros
+from portfolio.procurements.enums import Phase
 from portfolio.reports.charts import Chart, Row
 
 

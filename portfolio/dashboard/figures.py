@@ -18,12 +18,13 @@ from datetime import date
 from sqlalchemy import case
 from sqlmodel import func, select
 
-from portfolio.applications.deadlines import months_before
+from portfolio.core.dates import months_before
 from portfolio.applications.enums import LifecycleStatus
 from portfolio.applications.models import Application, Contract
 from portfolio.budget.overview import totals_per_year
-from portfolio.figure_cache import cached
-from portfolio.procurements.models import PHASE_ORDER, Phase, Procurement
+from portfolio.core.figure_cache import cached
+from portfolio.procurements.enums import PHASE_ORDER, Phase
+from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Domain
 from portfolio.security import compliance
 

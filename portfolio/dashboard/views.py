@@ -3,11 +3,12 @@
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
-from portfolio.auth.permissions import Permission, can, requires
+from portfolio.web.permissions import Permission, can, requires
 from portfolio.dashboard import charts
 from portfolio.dashboard.actions import actions_for
 from portfolio.dashboard.figures import key_figures
-from portfolio.db import get_session, local_today, utcnow
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today, utcnow
 from portfolio.privacy import chain
 from portfolio.security import compliance
 

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import portfolio.models  # noqa: F401  (registers every table on the metadata)
+import portfolio.ops.models  # noqa: F401  (registers every table on the metadata)
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 ${imports if imports else ""}
 
 revision = ${repr(up_revision)}

@@ -26,8 +26,8 @@ from sqlmodel import func, select
 
 from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application, Contract
-from portfolio.auth.permissions import Permission, can
-from portfolio.figure_cache import cached
+from portfolio.web.permissions import Permission, can
+from portfolio.core.figure_cache import cached
 from portfolio.privacy.breaches import NOTIFICATION_PERIOD
 from portfolio.privacy.enums import DpiaRequired, DpiaStatus
 from portfolio.privacy.models import (

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from portfolio.applications.columns import neutralise
-from portfolio.applications.enums import label
+from portfolio.core.spreadsheet import neutralise
+from portfolio.core.labels import label
 from portfolio.privacy.enums import DpiaRequired, LegalBasis, SpecialCategoryGround
 
 # Art. 30(1) a–g, in that order; the register's own columns follow.

@@ -6,8 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField, TimeField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from portfolio.applications.enums import choices
-from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.core.labels import choices
+from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.privacy.breaches import NonexistentLocalTime, to_local, to_utc
 from portfolio.privacy.enums import BreachRisk, DpiaRequired, LegalBasis, SpecialCategoryGround
 

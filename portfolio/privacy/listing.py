@@ -6,7 +6,7 @@ from sqlalchemy import or_
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
-from portfolio.applications.listing import Page, escape_like
+from portfolio.core.paging import Page, escape_like
 from portfolio.privacy.models import (
     AgreementApplication, BreachApplication, DataBreach, ProcessingActivity, ProcessingApplication,
     ProcessingProcessor, ProcessorAgreement,

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
+from portfolio.core.records import ArchivableBase, version_column
 
 # Tables whose audit entries only breach managers may read (the audit log hides them from the CISO).
 BREACH_ENTITY_TYPES = frozenset({"data_breach", "breach_application"})

@@ -6,12 +6,12 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import func, select
 
 from portfolio.applications.models import Application
-from portfolio.exceptions import FieldErrors
+from portfolio.core.exceptions import FieldErrors
 from portfolio.privacy.models import (
     AgreementApplication, BreachApplication, DataBreach, ProcessingActivity, ProcessingApplication,
     ProcessingProcessor, ProcessorAgreement,
 )
-from portfolio.records import accept_fields, check_version
+from portfolio.core.records import accept_fields, check_version
 from portfolio.reference.models import Organisation
 from portfolio.suppliers.models import Supplier
 

@@ -8,13 +8,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
 
-from portfolio import security_events
+from portfolio.web import security_events
 from portfolio.applications.models import Application
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, can, requires
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, local_today, utcnow
-from portfolio.forms import RestoreForm
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, can, requires
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today, utcnow
+from portfolio.web.forms import RestoreForm
 from portfolio.privacy import chain, enums, export, listing, services
 from portfolio.privacy.forms import AgreementEditForm, AgreementForm, ProcessingEditForm, ProcessingFilterForm, ProcessingForm
 from portfolio.reference.models import Organisation

@@ -4,10 +4,11 @@
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import form_page
-from portfolio.db import get_session, utcnow
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import form_page
+from portfolio.core.db import get_session
+from portfolio.core.dates import utcnow
 from portfolio.privacy import listing, services
 from portfolio.privacy.breaches import NOTIFICATION_PERIOD, deadline_state
 from portfolio.privacy.forms import BreachEditForm, BreachForm

@@ -1,0 +1,9 @@
+"""Procurements and implementations of new packages, phase by phase."""
+
+from portfolio.core.labels import register_record_labels
+from portfolio.procurements import labels
+
+
+def init_app(app):
+    """Register the feature's labels (its routes: see create_app)."""
+    register_record_labels(entities=labels.ENTITIES, fields=labels.FIELDS, value_formats=labels.VALUE_FORMATS)

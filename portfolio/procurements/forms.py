@@ -5,11 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
 from wtforms.validators import NumberRange, Optional, ValidationError
 
-from portfolio.applications.enums import PersonalData, choices
-from portfolio.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
-from portfolio.money import parse_euros
-from portfolio.procurements import phases
-from portfolio.procurements.models import PHASE_ORDER
+from portfolio.applications.enums import PersonalData
+from portfolio.core.labels import choices, label
+from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.core.money import parse_euros
+from portfolio.procurements.enums import PHASE_ORDER, Phase
 
 DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
 NONE_CHOSEN = _l("— niet ingevuld —")
@@ -122,7 +122,7 @@ for _phase in PHASE_ORDER:
     setattr(
         ProcurementForm,
         _planned_field_name(_phase),
-        DateField(_l("Gepland begin: %(phase)s", phase=phases.LABELS[type(_phase)][_phase]), validators=[Optional()]),
+        DateField(_l("Gepland begin: %(phase)s", phase=label(Phase, _phase)), validators=[Optional()]),
     )
 
 

@@ -1,32 +1,14 @@
 """Procurements (aanbesteding en implementatie) of new packages, from first idea to production."""
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
+from portfolio.core.records import ArchivableBase, version_column
 
-
-class Phase(StrEnum):
-    EXPLORATION = "exploration"
-    REQUIREMENTS = "requirements"
-    TENDER = "tender"
-    AWARD = "award"
-    IMPLEMENTATION = "implementation"
-    PRODUCTION = "production"
-    EVALUATION = "evaluation"
-    COMPLETED = "completed"
-    STOPPED = "stopped"
-
-
-# The road a procurement travels; STOPPED can be reached from any phase and ends it.
-PHASE_ORDER = (
-    Phase.EXPLORATION, Phase.REQUIREMENTS, Phase.TENDER, Phase.AWARD, Phase.IMPLEMENTATION,
-    Phase.PRODUCTION, Phase.EVALUATION, Phase.COMPLETED,
-)
 
 _procurement_version = version_column()
 

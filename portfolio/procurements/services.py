@@ -7,12 +7,11 @@ from sqlmodel import func, select
 from portfolio.applications import services as application_services
 from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application
-from portfolio.audit.capture import set_reason
-from portfolio.records import accept_fields, check_version
-from portfolio.exceptions import FieldErrors, ServiceError
-from portfolio.procurements.models import (
-    PHASE_ORDER, Phase, PhaseDate, Procurement, ProcurementNote, Replacement,
-)
+from portfolio.core.audit.capture import set_reason
+from portfolio.core.records import accept_fields, check_version
+from portfolio.core.exceptions import FieldErrors, ServiceError
+from portfolio.procurements.enums import PHASE_ORDER, Phase
+from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 
 PROCUREMENT_FIELDS = (
     "title", "domain_id", "procedure", "description", "estimated_cost_cents", "actual_cost_cents",

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from portfolio.procurements.models import PHASE_ORDER, Phase
+from portfolio.procurements.enums import PHASE_ORDER, Phase
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,18 @@ from flask_login import current_user
 from sqlmodel import func, select
 
 from portfolio.applications.models import Application
-from portfolio.audit.services import history_for
-from portfolio.auth.models import Role
-from portfolio.auth.permissions import Permission, requires
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Role
+from portfolio.web.permissions import Permission, requires
 from portfolio.budget.models import Allocation
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, local_today
-from portfolio.exceptions import FieldErrors, ServiceError, VersionConflict
-from portfolio.forms import RestoreForm
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session, rollback_request
+from portfolio.core.dates import local_today
+from portfolio.core.exceptions import FieldErrors, ServiceError, VersionConflict
+from portfolio.web.forms import RestoreForm
 from portfolio.procurements import services
 from portfolio.procurements.forms import AdvanceForm, NoteForm, ProcurementEditForm, ProcurementForm, StopForm
-from portfolio.procurements.models import PHASE_ORDER, Phase
+from portfolio.procurements.enums import PHASE_ORDER, Phase
 from portfolio.procurements.timeline import is_behind, timeline
 from portfolio.reference.services import active_domains
 
@@ -130,7 +131,7 @@ def edit(procurement_id):
 
 
 def _euros_text(cents):
-    from portfolio.money import format_euros
+    from portfolio.core.money import format_euros
 
     return format_euros(cents).removeprefix("€ ") if cents is not None else ""
 
@@ -150,8 +151,8 @@ def advance(procurement_id):
         except (FieldErrors, ServiceError, VersionConflict) as error:
             form.form_errors.append(error.message)
             status = error.status
-            # The request is rolled back; show what is stored, not the refused change half-made in memory.
-            get_session().rollback()
+            # Show what is stored, not the refused change half-made in memory.
+            rollback_request()
             procurement = _procurement(procurement_id)
         else:
             flash(_("%(title)s is nu in de fase %(phase)s.", title=procurement.title,
@@ -163,7 +164,7 @@ def advance(procurement_id):
 
 
 def _phase_label(value):
-    from portfolio.applications.enums import label
+    from portfolio.core.labels import label
 
     return label(Phase, value)
 

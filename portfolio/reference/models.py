@@ -2,7 +2,7 @@
 
 from sqlmodel import Field, SQLModel
 
-from portfolio.records import version_column
+from portfolio.core.records import version_column
 
 _organisation_version = version_column()
 _domain_version = version_column()

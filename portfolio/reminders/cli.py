@@ -6,7 +6,8 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from portfolio.db import local_today, session_scope, utcnow
+from portfolio.core.dates import local_today, utcnow
+from portfolio.core.db import session_scope
 from portfolio.reminders.digest import plan, record
 from portfolio.reminders.sending import email_message, smtp_connection
 

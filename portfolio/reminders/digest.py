@@ -19,7 +19,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlmodel import select
 
-from portfolio.auth.models import Role, User
+from portfolio.web.permissions import Role
+from portfolio.auth.models import User
 from portfolio.dashboard.actions import actions_for
 from portfolio.dashboard.figures import key_figures
 from portfolio.privacy import chain

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
 
 
 class ReminderSent(SQLModel, table=True):

@@ -13,7 +13,7 @@ from sqlmodel import func, select
 
 from portfolio.applications import listing
 from portfolio.applications.listing import ApplicationFilter
-from portfolio.auth.permissions import Permission, can
+from portfolio.web.permissions import Permission, can
 from portfolio.budget.overview import budget_overview
 from portfolio.dashboard.actions import ACTION_WITHIN_MONTHS
 from portfolio.dashboard.figures import key_figures

@@ -3,9 +3,10 @@
 from flask import Blueprint, current_app, render_template
 from flask_login import current_user
 
-from portfolio.auth.permissions import Permission, requires
+from portfolio.web.permissions import Permission, requires
 from portfolio.dashboard.charts import budget_chart, domain_chart, organisation_chart, phase_chart, status_chart
-from portfolio.db import get_session, local_today, utcnow
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today, utcnow
 from portfolio.reports.management import management_report
 from portfolio.reports.pdf import html_to_pdf
 

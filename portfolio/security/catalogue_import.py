@@ -14,7 +14,7 @@ import yaml
 from flask_babel import gettext as _
 from sqlmodel import select
 
-from portfolio.exceptions import ServiceError
+from portfolio.core.exceptions import ServiceError
 from portfolio.security.models import Framework, Requirement
 
 MAX_FILE_BYTES = 10 * 1024 * 1024

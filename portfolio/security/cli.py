@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from flask_babel import force_locale
 
-from portfolio.db import session_scope
+from portfolio.core.db import session_scope
 from portfolio.security import catalogue_import
 
 frameworks_cli = AppGroup("frameworks", help="Norm catalogues of the security register.")

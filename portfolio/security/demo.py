@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from portfolio.applications.deadlines import months_before
+from portfolio.core.dates import months_before
 from portfolio.applications.enums import BivLevel, EnsiaSubject
 from portfolio.applications.models import Application
-from portfolio.auth.models import Role, User
+from portfolio.web.permissions import Role
+from portfolio.auth.models import User
 from portfolio.security import catalogue_import, services
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 from portfolio.security.models import Evidence, Framework, Measure, Requirement

@@ -1,10 +1,10 @@
-"""The fixed lists of the security register, with their Dutch labels in the shared registry."""
+"""The fixed lists of the security register, with their Dutch labels registered in core.labels."""
 
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
-from portfolio.applications.enums import LABELS
+from portfolio.core.labels import register_choices
 
 
 class Overseer(StrEnum):
@@ -33,21 +33,21 @@ class EvidenceKind(StrEnum):
     FILE = "file"
 
 
-LABELS[Overseer] = {
+register_choices(Overseer, {
     Overseer.CISO: _l("CISO"),
     Overseer.FG: _l("FG"),
     Overseer.PRIVACY_OFFICER: _l("privacy officer"),
-}
-LABELS[MeasureStatus] = {
+})
+register_choices(MeasureStatus, {
     MeasureStatus.NOT_STARTED: _l("niet gestart"),
     MeasureStatus.IN_PROGRESS: _l("in uitvoering"),
     MeasureStatus.IMPLEMENTED: _l("geïmplementeerd"),
     MeasureStatus.NOT_APPLICABLE: _l("niet van toepassing"),
     MeasureStatus.POSTPONED: _l("uitgesteld"),
-}
-LABELS[Priority] = {Priority.LOW: _l("laag"), Priority.MEDIUM: _l("midden"), Priority.HIGH: _l("hoog")}
-LABELS[EvidenceKind] = {
+})
+register_choices(Priority, {Priority.LOW: _l("laag"), Priority.MEDIUM: _l("midden"), Priority.HIGH: _l("hoog")})
+register_choices(EvidenceKind, {
     EvidenceKind.TEXT: _l("toelichting"),
     EvidenceKind.LINK: _l("link"),
     EvidenceKind.FILE: _l("bestand"),
-}
+})

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from flask import current_app
 from flask_babel import gettext as _
 
-from portfolio.exceptions import FieldErrors
+from portfolio.core.exceptions import FieldErrors
 from portfolio.security.enums import EvidenceKind
 from portfolio.security.models import Evidence
 from portfolio.security.services import require_update_right

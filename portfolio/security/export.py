@@ -11,8 +11,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from portfolio.applications.columns import neutralise
-from portfolio.applications.enums import BivLevel, label
+from portfolio.core.spreadsheet import neutralise
+from portfolio.applications.enums import BivLevel
+from portfolio.core.labels import label
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 
 CSV_BOM = "\ufeff"

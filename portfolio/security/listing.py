@@ -7,11 +7,11 @@ from sqlalchemy import String, case, cast, exists, not_, or_
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlmodel import func, select
 
-from portfolio.applications.listing import Page, escape_like
+from portfolio.core.paging import Page, escape_like
 from portfolio.applications.models import Application
 from portfolio.applications.related import Choice
 from portfolio.auth.models import User
-from portfolio.figure_cache import cached
+from portfolio.core.figure_cache import cached
 from portfolio.security.enums import MeasureStatus, Priority
 from portfolio.security.models import (
     Evidence, Measure, MeasureApplication, MeasureOrganisation, MeasureRequirement, Requirement,

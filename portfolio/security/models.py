@@ -9,8 +9,9 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, UniqueConstraint
 from sqlmodel import Field, Relationship, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
+from portfolio.core.records import ArchivableBase, version_column
 
 _framework_version = version_column()
 _requirement_version = version_column()

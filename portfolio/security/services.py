@@ -8,12 +8,12 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
-from portfolio.applications.deadlines import months_before
+from portfolio.core.dates import months_before
 from portfolio.applications.models import Application
 from portfolio.auth.models import User
-from portfolio.auth.permissions import Permission, can
-from portfolio.exceptions import FieldErrors, ServiceError
-from portfolio.records import accept_fields, check_version
+from portfolio.web.permissions import Permission, can
+from portfolio.core.exceptions import FieldErrors, ServiceError
+from portfolio.core.records import accept_fields, check_version
 from portfolio.reference.models import Organisation
 from portfolio.security.enums import MeasureStatus
 from portfolio.security.models import (
@@ -177,7 +177,7 @@ def update_status(session, measure, *, actor, data, loaded_version, today):
 
 def assignable_users(session, keep=None):
     """Active accounts that may be assigned a measure (roles that may update assigned measures)."""
-    from portfolio.auth.permissions import ROLE_PERMISSIONS
+    from portfolio.web.permissions import ROLE_PERMISSIONS
 
     roles = [role.value for role, granted in ROLE_PERMISSIONS.items() if Permission.UPDATE_ASSIGNED_MEASURES in granted]
     users = session.exec(select(User).where(User.role.in_(roles), User.active.is_(True)).order_by(User.name)).all()

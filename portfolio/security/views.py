@@ -7,12 +7,13 @@ from flask import Blueprint, Response, abort, render_template, request, send_fil
 from flask_babel import gettext as _
 from sqlmodel import select
 
-from portfolio import security_events
+from portfolio.web import security_events
 from portfolio.applications.models import Application
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.db import get_session, local_today
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
 from portfolio.reference.services import all_organisations
 from portfolio.security import compliance, export, listing, services
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
@@ -39,7 +40,7 @@ def security_labels():
 @bp.errorhandler(413)
 def too_large(error):
     """An upload above MAX_CONTENT_LENGTH: say so in words, next to the evidence limit."""
-    from portfolio.errors import render_error
+    from portfolio.web.errors import render_error
     from portfolio.security.evidence import max_bytes
 
     return render_error(413, _("Het bestand is te groot. Bewijsstukken mogen hoogstens %(mb)d MB zijn.",

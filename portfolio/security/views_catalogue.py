@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_session
 from portfolio.security import catalogue_import
 from portfolio.security.forms import ImportForm
 from portfolio.security.models import Framework, MeasureRequirement, Requirement

@@ -8,11 +8,12 @@ from flask import abort, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portfolio import archiving
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import form_page
-from portfolio.db import get_session, local_today
-from portfolio.forms import ArchiveForm
+from portfolio.core import archiving
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import form_page
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
+from portfolio.web.forms import ArchiveForm
 from portfolio.security import evidence as evidence_files
 from portfolio.security import services
 from portfolio.security.forms import EvidenceForm, StatusForm

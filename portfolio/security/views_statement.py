@@ -4,8 +4,9 @@ export per organisation and subject."""
 from flask import abort, render_template, request, send_file
 from flask_babel import gettext as _
 
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session, local_today
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
 from portfolio.reference.models import Organisation
 from portfolio.reference.services import all_organisations
 from portfolio.security import export, statement

@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import URL, Optional, ValidationError
 
-from portfolio.forms import VersionedForm, max_length, required
+from portfolio.web.forms import VersionedForm, max_length, required
 
 
 class SupplierForm(FlaskForm):

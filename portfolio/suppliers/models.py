@@ -2,7 +2,7 @@
 
 from sqlmodel import Field
 
-from portfolio.records import ArchivableBase, version_column
+from portfolio.core.records import ArchivableBase, version_column
 
 _supplier_version = version_column()
 

@@ -3,8 +3,8 @@
 from flask_babel import gettext as _
 from sqlmodel import func, select
 
-from portfolio.records import accept_fields, check_version
-from portfolio.exceptions import FieldErrors
+from portfolio.core.records import accept_fields, check_version
+from portfolio.core.exceptions import FieldErrors
 from portfolio.suppliers.models import Supplier
 
 SUPPLIER_FIELDS = ("name", "website", "contact", "notes")

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from sqlmodel import func, select
 
 from portfolio.applications.models import Application
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import archive_page, form_page, restore_and_return
-from portfolio.forms import RestoreForm
-from portfolio.db import get_session
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
+from portfolio.web.forms import RestoreForm
+from portfolio.core.db import get_session
 from portfolio.suppliers import services
 from portfolio.suppliers.forms import SupplierEditForm, SupplierForm
 

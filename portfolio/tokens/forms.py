@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, StringField
 
-from portfolio.forms import SelectField, max_length, required, select_choices
+from portfolio.web.forms import SelectField, max_length, required, select_choices
 from portfolio.tokens.models import TokenScope
 
 SCOPE_LABELS = {

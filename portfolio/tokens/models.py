@@ -5,7 +5,8 @@ from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
 
 
 class TokenScope(StrEnum):

@@ -15,9 +15,9 @@ from flask_babel import gettext as _
 from sqlalchemy import case, select, update
 from sqlmodel import select as sqlmodel_select
 
-from portfolio import security_events
-from portfolio.db import utcnow
-from portfolio.exceptions import FieldErrors, ServiceError
+from portfolio.web import security_events
+from portfolio.core.dates import utcnow
+from portfolio.core.exceptions import FieldErrors, ServiceError
 from portfolio.tokens.models import ApiToken, TokenScope
 
 TOKEN_PREFIX = "pf_"

@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_session
-from portfolio.exceptions import FieldErrors
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_session
+from portfolio.core.exceptions import FieldErrors
 from portfolio.tokens import services
 from portfolio.tokens.forms import SCOPE_LABELS, TokenForm
 from portfolio.tokens.models import ApiToken
-from portfolio.ui import apply_field_errors
+from portfolio.web.ui import refuse_form
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
@@ -36,7 +36,7 @@ def index():
                 expires_on=form.expires_on.data, today=today,
             )
         except FieldErrors as error:
-            apply_field_errors(form, error)
+            refuse_form(form, error)
         else:
             form = TokenForm(formdata=None, expires_on=today + timedelta(days=90))
     status = 400 if form.errors else 200

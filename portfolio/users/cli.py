@@ -10,10 +10,11 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlmodel import select
 
-from portfolio.auth.models import Role, User
+from portfolio.web.permissions import Role
+from portfolio.auth.models import User
 from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH, is_common
-from portfolio.db import session_scope
-from portfolio.exceptions import FieldErrors
+from portfolio.core.db import session_scope
+from portfolio.core.exceptions import FieldErrors
 from portfolio.users import services
 
 users_cli = AppGroup("users", help="Accounts.")

@@ -4,18 +4,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, StringField
 
-from portfolio.auth.models import Role
+from portfolio.users.labels import ROLE_LABELS
 from portfolio.auth.passwords import MAX_LENGTH, MIN_LENGTH
-from portfolio.forms import SelectField, VersionedForm, email_address, length_between, max_length, required
-
-ROLE_LABELS = {
-    Role.ADMIN: _l("Beheerder"),
-    Role.EDITOR: _l("Medewerker I&A"),
-    Role.CISO: _l("CISO"),
-    Role.PRIVACY: _l("FG / privacy officer"),
-    Role.VIEWER: _l("Lezer (management)"),
-}
-
+from portfolio.web.forms import SelectField, VersionedForm, email_address, length_between, max_length, required
 
 def _role_field():
     return SelectField(

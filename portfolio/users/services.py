@@ -3,11 +3,12 @@
 from flask_babel import gettext as _
 from sqlmodel import select
 
-from portfolio.auth.models import Role, User
+from portfolio.web.permissions import Role
+from portfolio.auth.models import User
 from portfolio.auth.passwords import check_new_password, hash_password
 from portfolio.auth.services import end_all_sessions, normalise_email
-from portfolio.exceptions import FieldErrors
-from portfolio.records import check_version
+from portfolio.core.exceptions import FieldErrors
+from portfolio.core.records import check_version
 
 
 def list_users(session):

@@ -4,12 +4,13 @@ from flask import Blueprint, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portfolio.audit.services import history_for
-from portfolio.auth.permissions import Permission, requires
-from portfolio.crud import form_page
-from portfolio.db import get_session
+from portfolio.core.audit.history import history_for
+from portfolio.web.permissions import Permission, requires
+from portfolio.web.edit_pages import form_page
+from portfolio.core.db import get_session
 from portfolio.users import services
-from portfolio.users.forms import ROLE_LABELS, UserCreateForm, UserEditForm
+from portfolio.users.forms import UserCreateForm, UserEditForm
+from portfolio.users.labels import ROLE_LABELS
 
 bp = Blueprint("users", __name__, url_prefix="/admin/users")
 

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-import portfolio.models  # noqa: F401  (every mapper known before other test modules build records at import)
+import portfolio.ops.models  # noqa: F401  (every mapper known before other test modules build records at import)
 from portfolio.tokens.services import create_token
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 
 
 def create(api, domain_id, **overrides):

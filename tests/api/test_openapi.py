@@ -2,7 +2,7 @@
 
 import re
 
-from portfolio.api import API_PREFIX
+from portfolio.web.routing import API_PREFIX
 
 
 def test_every_api_route_is_in_the_document_and_nothing_else(app):

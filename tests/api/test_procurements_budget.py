@@ -47,7 +47,7 @@ def test_budget_line_with_amounts_and_a_split_that_must_add_up(api_as, organisat
 
 
 def test_advance_through_the_phases_and_the_gate_to_production(api_as, db):
-    from portfolio.procurements.models import Phase
+    from portfolio.procurements.enums import Phase
 
     api = api_as("editor")
     created = api.post("/api/v1/procurements", json={"title": "Omgevingsplannen"})

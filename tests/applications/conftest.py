@@ -6,11 +6,11 @@ from types import SimpleNamespace
 import pytest
 from sqlmodel import select
 
-from portfolio import archiving
+from portfolio.core import archiving
 from portfolio.applications import related, services
 from portfolio.applications.enums import ContractType, Direction, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application
-from portfolio.audit.services import history_for
+from portfolio.core.audit.history import history_for
 from portfolio.reference.models import Domain, Organisation
 from portfolio.suppliers.services import create_supplier
 
@@ -139,7 +139,7 @@ def history(db):
 @pytest.fixture
 def today(app):
     """The date the app counts from (Europe/Amsterdam), as the pages use it."""
-    from portfolio.db import local_today as app_today
+    from portfolio.core.dates import local_today as app_today
 
     with app.app_context():
         return app_today()

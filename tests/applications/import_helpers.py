@@ -8,7 +8,7 @@ from sqlmodel import func, select
 
 from portfolio.applications.columns import HEADERS
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.suppliers.models import Supplier
 
 

@@ -6,7 +6,8 @@ import pytest
 from sqlmodel import select
 
 from portfolio.applications import listing
-from portfolio.applications.deadlines import action_needed_by, months_before
+from portfolio.applications.deadlines import action_needed_by
+from portfolio.core.dates import months_before
 from portfolio.applications.listing import ApplicationFilter
 from portfolio.applications.models import Application, Contract
 

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from portfolio.applications.deadlines import action_needed_by, contract_deadline, months_before, notice_deadline
+from portfolio.applications.deadlines import action_needed_by, contract_deadline, notice_deadline
+from portfolio.core.dates import months_before
 from portfolio.applications.models import Application, Contract
 from tests.applications.helpers import listed
 

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import func, select
 
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.suppliers.models import Supplier
 
 DOCUMENT = {

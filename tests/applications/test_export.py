@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from portfolio.applications.columns import COLUMNS, HEADERS
 from portfolio.applications.export import csv_chunks, write_xlsx
 from portfolio.applications.models import Application
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 from tests.applications.helpers import listed
 
 TRIGGERS = ("=", "+", "-", "@", "|", "%", "\t", "\r")

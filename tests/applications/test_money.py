@@ -2,7 +2,7 @@
 
 import pytest
 
-from portfolio.money import format_euros, parse_euros
+from portfolio.core.money import format_euros, parse_euros
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,10 @@ import pytest
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, select
 
-from portfolio.audit.capture import GENESIS_HASH, entry_hash
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.capture import GENESIS_HASH, entry_hash
+from portfolio.core.audit.models import AuditEntry
 from portfolio.auth.models import User
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 
 
 def run_sql(app, statement):

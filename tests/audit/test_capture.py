@@ -6,11 +6,12 @@ from datetime import timedelta
 import pytest
 from sqlmodel import func, select
 
-from portfolio.audit.capture import GENESIS_HASH, MASK
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.capture import GENESIS_HASH, MASK
+from portfolio.core.audit.models import AuditEntry
 from portfolio.auth.models import LoginAttempt, User
 from portfolio.auth.services import change_password
-from portfolio.db import session_scope, utcnow
+from portfolio.core.db import session_scope
+from portfolio.core.dates import utcnow
 from portfolio.users import services
 from tests.conftest import PASSWORD
 

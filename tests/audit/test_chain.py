@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import JSON
 
-from portfolio.audit.capture import entry_hash
-from portfolio.db import UTCDateTime
+from portfolio.core.audit.capture import entry_hash
+from portfolio.core.db import UTCDateTime
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import threading
 from sqlmodel import func, select
 
 from portfolio.auth.models import User
-from portfolio.db import session_scope
+from portfolio.core.db import session_scope
 from portfolio.users.services import create_user
 from tests.conftest import PASSWORD
 from tests.db.threads import GRACE_SECONDS, run_in_threads

@@ -7,7 +7,7 @@ from sqlmodel import func, select
 
 from portfolio import create_app
 from portfolio.auth.models import LoginAttempt
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 from tests.auth.helpers import BAD_CREDENTIALS, alert, is_dashboard, is_login_redirect, log_in
 from tests.conftest import base_config
 

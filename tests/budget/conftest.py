@@ -7,7 +7,8 @@ from sqlmodel import select
 
 from portfolio.budget import services
 from portfolio.budget.models import BudgetLine
-from portfolio.procurements.models import Phase, Procurement
+from portfolio.procurements.enums import Phase
+from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
 
 _numbers = itertools.count(1)

@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import func, select
 
 from portfolio.applications.demo import load_demo_applications
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.budget.demo import load_demo_budget
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare
 from portfolio.budget.overview import budget_overview

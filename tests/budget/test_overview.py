@@ -49,7 +49,7 @@ def test_requested_and_granted_are_shown_and_rejected_lines_are_not_counted(make
 
 
 def test_archived_lines_are_left_out(make_line, overview, db):
-    from portfolio import archiving
+    from portfolio.core import archiving
     from portfolio.budget.models import BudgetLine
 
     line = make_line(amounts={2022: 40_000})

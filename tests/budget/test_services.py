@@ -4,7 +4,7 @@ import pytest
 
 from portfolio.budget import history, services
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare, YearAmount
-from portfolio.exceptions import FieldErrors, VersionConflict
+from portfolio.core.exceptions import FieldErrors, VersionConflict
 
 
 @pytest.fixture

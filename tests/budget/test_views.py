@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource
 from tests.budget.helpers import facts, field_errors, flashes, text
 

@@ -7,7 +7,7 @@ import pytest
 
 from portfolio.dashboard.actions import actions_for
 from portfolio.dashboard.figures import key_figures
-from portfolio.db import session_scope
+from portfolio.core.db import session_scope
 from tests.conftest import sign_in
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from portfolio.dashboard import figures
-from portfolio.db import local_today
+from portfolio.core.dates import local_today
 from tests.conftest import sign_in
 
 

@@ -5,8 +5,9 @@ import uuid
 
 import pytest
 
-from portfolio import create_app, migrations
-from portfolio.db import get_engine
+from portfolio import create_app
+from portfolio.ops import migrations
+from portfolio.core.db import get_engine
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,10 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import SQLModel
 
-import portfolio.models  # noqa: F401  (puts every table on the metadata)
-from portfolio import PROJECT_ROOT, migrations
-from portfolio.db import get_engine
+import portfolio.ops.models  # noqa: F401  (puts every table on the metadata)
+from portfolio import PROJECT_ROOT
+from portfolio.ops import migrations
+from portfolio.core.db import get_engine
 
 
 def schema_diff(app):

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from portfolio.auth.models import User
-from portfolio.db import SQLITE_BUSY_TIMEOUT_MS, get_engine, session_scope
+from portfolio.core.db import SQLITE_BUSY_TIMEOUT_MS, get_engine, session_scope
 from portfolio.users.services import create_user
 from tests.conftest import PASSWORD
 from tests.db.threads import GRACE_SECONDS, run_in_threads

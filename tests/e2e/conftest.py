@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from portfolio.db import session_scope
-from portfolio.demo import load_demo_data
+from portfolio.core.db import session_scope
+from portfolio.ops.demo import load_demo_data
 from tests.conftest import PASSWORD
 
 SCAN_REPORT = pytest.StashKey[list]()

@@ -15,9 +15,10 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from portfolio import create_app, migrations
-from portfolio.db import get_engine, session_scope
-from portfolio.demo import load_demo_data
+from portfolio import create_app
+from portfolio.ops import migrations
+from portfolio.core.db import get_engine, session_scope
+from portfolio.ops.demo import load_demo_data
 from portfolio.reference.seed import seed_reference_data
 from portfolio.users.services import create_user
 from tests.e2e.conftest import CHROMIUM, LAUNCH_ARGS

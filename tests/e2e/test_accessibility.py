@@ -4,7 +4,7 @@ every page usable at 375 px wide without scrolling the page sideways."""
 import pytest
 from playwright.sync_api import expect
 
-from portfolio.db import session_scope
+from portfolio.core.db import session_scope
 from tests.e2e.axe import Findings, rule_count, violations
 from tests.e2e.pages import ANONYMOUS_ONLY, is_form_page, page_paths, record_ids
 

@@ -25,9 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import insert, text
 
-from portfolio import create_app, migrations
+from portfolio import create_app
+from portfolio.ops import migrations
 from portfolio.applications.models import Application, Contract, Usage
-from portfolio.db import get_engine, session_scope, utcnow
+from portfolio.core.db import get_engine, session_scope
+from portfolio.core.dates import utcnow
 from portfolio.reference.seed import seed_reference_data
 from portfolio.suppliers.models import Supplier
 from portfolio.users.services import create_user

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import event
 
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 from tests.perf.bench_applications import _reset_postgres, build, logged_in_client, time_requests
 
 

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import event  # noqa: E402
 
 from portfolio import create_app  # noqa: E402
-from portfolio.db import get_engine, session_scope  # noqa: E402
+from portfolio.core.db import get_engine, session_scope  # noqa: E402
 from portfolio.users.services import create_user  # noqa: E402
 
 BIN = Path(sys.executable).parent

@@ -33,7 +33,7 @@ from sqlmodel import select  # noqa: E402
 
 from portfolio import create_app  # noqa: E402
 from portfolio.auth.models import User  # noqa: E402
-from portfolio.db import get_engine, session_scope  # noqa: E402
+from portfolio.core.db import get_engine, session_scope  # noqa: E402
 from portfolio.tokens.services import create_token  # noqa: E402
 from portfolio.users.services import create_user  # noqa: E402
 from tests.perf.bench_pages import BIN, EMAIL, PASSWORD, _env, gunicorn, session_cookie  # noqa: E402

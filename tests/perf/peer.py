@@ -21,7 +21,7 @@ def create_peer_app():
     from flask_babel import Babel
     from flask_sqlalchemy import SQLAlchemy
 
-    import portfolio.models  # noqa: F401  (every table, for the relationships of Application)
+    import portfolio.ops.models  # noqa: F401  (every table, for the relationships of Application)
     from portfolio.applications.models import Application
 
     app = Flask("peer")

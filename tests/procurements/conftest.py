@@ -6,11 +6,12 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from portfolio import archiving
+from portfolio.core import archiving
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.procurements import services
-from portfolio.procurements.models import PHASE_ORDER, Phase, PhaseDate, Procurement, ProcurementNote, Replacement
+from portfolio.procurements.enums import PHASE_ORDER, Phase
+from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from tests.applications.conftest import (  # noqa: F401  (shared fixtures of the register)
     history, make_application, reference, today,
 )

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import func, select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.procurements.demo import load_demo_procurements
 from portfolio.procurements.models import PhaseDate, Procurement, ProcurementNote, Replacement
 from portfolio.reference.models import Domain

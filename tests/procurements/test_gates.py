@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from portfolio.procurements.models import Phase
+from portfolio.procurements.enums import Phase
 from tests.applications.helpers import text
 from tests.procurements.conftest import ASSESSED
 

@@ -4,10 +4,11 @@ import pytest
 from sqlmodel import select
 
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
-from portfolio.exceptions import FieldErrors
+from portfolio.core.audit.models import AuditEntry
+from portfolio.core.exceptions import FieldErrors
 from portfolio.procurements import services
-from portfolio.procurements.models import Phase, Procurement
+from portfolio.procurements.enums import Phase
+from portfolio.procurements.models import Procurement
 from tests.applications.helpers import text
 from tests.procurements.conftest import ASSESSED
 

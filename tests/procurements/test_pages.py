@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from portfolio.budget.models import Allocation, FundingSource
-from portfolio.procurements.models import Phase
+from portfolio.procurements.enums import Phase
 from tests.applications.helpers import text
 from tests.procurements.conftest import ASSESSED
 

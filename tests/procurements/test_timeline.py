@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from portfolio.procurements.models import PHASE_ORDER
+from portfolio.procurements.enums import PHASE_ORDER
 from portfolio.procurements.timeline import is_behind, timeline
 
 TODAY = date(2022, 6, 15)

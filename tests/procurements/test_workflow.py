@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from portfolio.procurements.models import PHASE_ORDER, Phase
+from portfolio.procurements.enums import PHASE_ORDER, Phase
 from tests.applications.helpers import field_errors, flashes, text
 from tests.procurements.conftest import ASSESSED
 

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 from sqlalchemy import inspect, text
 
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 
 ERROR_SHOWN = re.compile(rb"utrecht-form-field-error-message|utrecht-alert--error")
 TAG_LIKE = re.compile(r"<[a-zA-Z!/?]")

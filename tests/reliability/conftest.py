@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import select
 
 from portfolio.auth.models import User
-from portfolio.db import session_scope
-from portfolio.demo import load_demo_data
+from portfolio.core.db import session_scope
+from portfolio.ops.demo import load_demo_data
 from portfolio.tokens.services import create_token
 from tests.conftest import sign_in
 from tests.e2e.pages import record_ids

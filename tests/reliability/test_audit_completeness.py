@@ -7,9 +7,9 @@ import re
 
 from sqlalchemy import func, select
 
-from portfolio.audit.models import AuditEntry
-from portfolio.audit.services import verify_chain
-from portfolio.db import get_engine, session_scope
+from portfolio.core.audit.models import AuditEntry
+from portfolio.core.audit.history import verify_chain
+from portfolio.core.db import get_engine, session_scope
 from tests.e2e.pages import page_paths
 from tests.reliability.discovery import WRITE_METHODS, Form, discover_api_writes, discover_forms, endpoint_of, parse_forms
 from tests.reliability.test_hostile_input import ApiSweep, refresh

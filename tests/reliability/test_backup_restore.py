@@ -14,9 +14,9 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from portfolio import create_app
-from portfolio.audit.services import verify_chain
-from portfolio.backup import integrity_errors
-from portfolio.db import get_engine, session_scope
+from portfolio.core.audit.history import verify_chain
+from portfolio.ops.backup import integrity_errors
+from portfolio.core.db import get_engine, session_scope
 from portfolio.security.evidence import storage_dir
 from portfolio.suppliers.services import create_supplier
 from tests.conftest import base_config

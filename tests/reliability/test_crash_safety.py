@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from portfolio.backup import integrity_errors
-from portfolio.db import get_engine
+from portfolio.ops.backup import integrity_errors
+from portfolio.core.db import get_engine
 from portfolio.tokens.services import create_token
 from tests.perf.bench_pages import ROOT, free_port
 

@@ -12,7 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from portfolio import create_app
 from portfolio.auth.models import User
-from portfolio.db import get_engine, session_scope
+from portfolio.core.db import get_engine, session_scope
 from tests.conftest import base_config, sign_in
 from tests.e2e.pages import page_paths
 from tests.reliability.checks import ERROR_SHOWN, changed_tables, snapshot, unescaped_echoes

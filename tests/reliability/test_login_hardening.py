@@ -12,7 +12,7 @@ from sqlmodel import select
 from portfolio.auth import services as auth_services
 from portfolio.auth.models import User
 from portfolio.auth.passwords import common_passwords, is_common, verify_password
-from portfolio.exceptions import FieldErrors
+from portfolio.core.exceptions import FieldErrors
 from portfolio.users.services import create_user
 from tests.auth.helpers import BAD_CREDENTIALS, alert, field_errors, is_dashboard, is_login_redirect, log_in, replay
 from tests.auth.helpers import session_cookie

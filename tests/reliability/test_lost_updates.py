@@ -15,9 +15,9 @@ from werkzeug.datastructures import MultiDict
 
 from portfolio.applications import services as applications
 from portfolio.applications.models import Application
-from portfolio.audit.models import AuditEntry
-from portfolio.db import get_engine, session_scope
-from portfolio.exceptions import VersionConflict
+from portfolio.core.audit.models import AuditEntry
+from portfolio.core.db import get_engine, session_scope
+from portfolio.core.exceptions import VersionConflict
 from portfolio.reference.models import Domain
 from portfolio.security import services as security
 from portfolio.security.models import Measure

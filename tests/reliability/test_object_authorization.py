@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.privacy.models import BREACH_ENTITY_TYPES, DataBreach
 from portfolio.security.models import Evidence, Measure
 from portfolio.tokens.models import ApiToken

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from portfolio.auth.models import User
-from portfolio.security_events import LOGGER_NAME
+from portfolio.web.security_events import LOGGER_NAME
 from tests.api.conftest import TokenClient, make_token  # noqa: F401  (fixture)
 from tests.auth.helpers import log_in, session_cookie
 from tests.conftest import PASSWORD, sign_in
@@ -166,7 +166,7 @@ def test_exports_with_personal_data(client_as, reference, events, role, url, exp
 
 def test_outside_tests_each_event_is_one_json_line_on_stderr(app, capsys):
     """What a deployment gets: init_app adds a handler that writes the bare JSON object."""
-    from portfolio import security_events
+    from portfolio.web import security_events
 
     logger = logging.getLogger(LOGGER_NAME)
     saved = (logger.handlers[:], logger.propagate)

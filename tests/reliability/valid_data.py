@@ -16,7 +16,7 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from portfolio.applications.models import Usage
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 from portfolio.reference.models import Organisation
 from tests.applications.import_helpers import exported_csv, set_cell, to_csv
 from tests.conftest import PASSWORD

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
-from portfolio.exceptions import FieldErrors
+from portfolio.core.audit.models import AuditEntry
+from portfolio.core.exceptions import FieldErrors
 from portfolio.security import services
 from portfolio.security.models import Measure, MeasureApplication, MeasureRequirement
 from tests.security.conftest import TODAY

@@ -6,7 +6,7 @@ import io
 import pytest
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.security.models import Evidence, Framework, Measure
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 from portfolio.tokens.models import ApiToken
 from portfolio.tokens.services import hash_secret
 

@@ -7,8 +7,8 @@ from portfolio.api.schemas.applications import ApplicationCreate, ApplicationQue
 from portfolio.applications import services
 from portfolio.applications.listing import ApplicationFilter, list_applications
 from portfolio.applications.models import Application
-from portfolio.auth.permissions import Permission
-from portfolio.db import local_today
+from portfolio.web.permissions import Permission
+from portfolio.core.dates import local_today
 
 
 def list_(session, query):

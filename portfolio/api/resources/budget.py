@@ -8,7 +8,7 @@ from sqlmodel import exists, func, select
 
 from portfolio.api.crud import Resource, merged, paged
 from portfolio.api.schemas import budget as schemas
-from portfolio.auth.permissions import Permission
+from portfolio.web.permissions import Permission
 from portfolio.budget import services
 from portfolio.budget.models import BudgetLine, FundingSource, YearAmount
 

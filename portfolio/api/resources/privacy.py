@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas import privacy as schemas
-from portfolio.applications.listing import escape_like
-from portfolio.auth.permissions import Permission
+from portfolio.core.paging import escape_like
+from portfolio.web.permissions import Permission
 from portfolio.privacy import services
 from portfolio.privacy.models import DataBreach, ProcessingActivity, ProcessorAgreement
 

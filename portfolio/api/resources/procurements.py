@@ -7,8 +7,8 @@ from sqlmodel import func, select
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas.procurements import ProcurementCreate, ProcurementQuery, ProcurementRead, ProcurementUpdate
 from portfolio.applications.models import Application
-from portfolio.auth.permissions import Permission
-from portfolio.exceptions import FieldErrors
+from portfolio.web.permissions import Permission
+from portfolio.core.exceptions import FieldErrors
 from portfolio.procurements import services
 from portfolio.procurements.models import Procurement
 
@@ -73,9 +73,9 @@ def register_actions(bp):
     from portfolio.api.crud import json_response, loaded_version, parse_body
     from portfolio.api.openapi import MAX_ID, operation
     from portfolio.api.schemas.procurements import AdvanceRequest, StopRequest
-    from portfolio.auth.models import Role
-    from portfolio.auth.permissions import requires
-    from portfolio.db import get_session
+    from portfolio.web.permissions import Role
+    from portfolio.web.permissions import requires
+    from portfolio.core.db import get_session
 
     def load(record_id):
         procurement = services.get_procurement(get_session(), record_id) if record_id <= MAX_ID else None

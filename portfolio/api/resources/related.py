@@ -11,8 +11,8 @@ from portfolio.api.crud import Resource, merged, paged
 from portfolio.api.schemas import related as schemas
 from portfolio.applications import related
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.auth.permissions import Permission
-from portfolio.exceptions import FieldErrors
+from portfolio.web.permissions import Permission
+from portfolio.core.exceptions import FieldErrors
 
 
 def _application(session, application_id, field="application_id"):

@@ -8,12 +8,12 @@ from sqlmodel import or_, select
 from portfolio.api.crud import Resource, json_response, loaded_version, merged, paged, parse_body
 from portfolio.api.openapi import MAX_ID, operation
 from portfolio.api.schemas import security as schemas
-from portfolio.applications.listing import escape_like
+from portfolio.core.paging import escape_like
 from portfolio.audit import services as audit_services
-from portfolio.audit.models import AuditEntry
-from portfolio.auth.permissions import Permission, can, requires
-from portfolio.db import get_session, local_today
-from portfolio.privacy.models import BREACH_ENTITY_TYPES
+from portfolio.core.audit.models import AuditEntry
+from portfolio.web.permissions import Permission, hidden_entity_types, requires
+from portfolio.core.db import get_session
+from portfolio.core.dates import local_today
 from portfolio.security import services
 from portfolio.security.listing import MeasureFilter, list_measures
 from portfolio.security.models import Framework, Measure, Requirement
@@ -86,16 +86,16 @@ def serialize_measure(measure):
 
 
 def list_audit(session, query):
-    hidden = frozenset() if can(current_user, Permission.MANAGE_BREACHES) else BREACH_ENTITY_TYPES
+    hidden = hidden_entity_types(current_user)
     log_filter = audit_services.LogFilter(actor_id=query.actor_id, entity_type=query.entity_type,
                                           date_from=query.date_from, date_to=query.date_to, hidden_entity_types=hidden)
     return audit_services.search(session, log_filter, page=query.page, per_page=query.per_page)
 
 
 def load_audit_entry(session, entry_id):
-    """An entry, unless it is about a data breach and the reader may not see those (then unknown)."""
+    """An entry, unless it is about a kind of record the reader may not see, e.g. a data breach (then unknown)."""
     entry = session.get(AuditEntry, entry_id)
-    if entry is not None and entry.entity_type in BREACH_ENTITY_TYPES and not can(current_user, Permission.MANAGE_BREACHES):
+    if entry is not None and entry.entity_type in hidden_entity_types(current_user):
         return None
     return entry
 

@@ -4,8 +4,8 @@ from sqlmodel import func, select
 
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas.suppliers import SupplierCreate, SupplierQuery, SupplierRead, SupplierUpdate
-from portfolio.applications.listing import escape_like
-from portfolio.auth.permissions import Permission
+from portfolio.core.paging import escape_like
+from portfolio.web.permissions import Permission
 from portfolio.suppliers import services
 from portfolio.suppliers.models import Supplier
 

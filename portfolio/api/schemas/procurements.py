@@ -6,7 +6,7 @@ from pydantic import Field
 
 from portfolio.api.schemas.common import Archived, Cents, Id, Input, ListQuery, Text, partial
 from portfolio.applications.enums import PersonalData
-from portfolio.procurements.models import Phase
+from portfolio.procurements.enums import Phase
 
 
 class ProcurementCreate(Input):

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 APPEND_ONLY = "audit entries are append-only"
 
@@ -23,7 +23,7 @@ depends_on = None
 def upgrade():
     op.create_table('audit_entry',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
     sa.Column('actor_label', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('entity_type', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -45,7 +45,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('succeeded', sa.Boolean(), nullable=False),
-    sa.Column('at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempt'))
     )
     with op.batch_alter_table('login_attempt', schema=None) as batch_op:
@@ -59,7 +59,7 @@ def upgrade():
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
     sa.Column('session_token', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_user_account')),
     sa.UniqueConstraint('email', name=op.f('uq_user_account_email'))

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 # The month arithmetic behind action-needed-by (portfolio/applications/deadlines.py); SQLite gets
 # the same function from Python on every connection.
@@ -45,7 +45,7 @@ def upgrade():
     op.create_table('supplier',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('website', sqlmodel.sql.sqltypes.AutoString(length=300), nullable=True),
@@ -58,7 +58,7 @@ def upgrade():
     op.create_table('application',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('supplier_id', sa.Integer(), nullable=True),
@@ -79,7 +79,7 @@ def upgrade():
     sa.Column('confidentiality', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('personal_data', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('supplier_support_ends', sa.Date(), nullable=True),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['domain_id'], ['domain.id'], name=op.f('fk_application_domain_id_domain')),
     sa.ForeignKeyConstraint(['supplier_id'], ['supplier.id'], name=op.f('fk_application_supplier_id_supplier')),
@@ -95,7 +95,7 @@ def upgrade():
     op.create_table('contract',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('application_id', sa.Integer(), nullable=False),
     sa.Column('supplier_id', sa.Integer(), nullable=True),
@@ -122,7 +122,7 @@ def upgrade():
     op.create_table('integration',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('source_application_id', sa.Integer(), nullable=False),
     sa.Column('target_application_id', sa.Integer(), nullable=True),
@@ -145,7 +145,7 @@ def upgrade():
     op.create_table('usage',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('application_id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),

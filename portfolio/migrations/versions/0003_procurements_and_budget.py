@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 
 revision = '03b0bcb18255'
@@ -22,7 +22,7 @@ def upgrade():
     op.create_table('funding_source',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
     sa.Column('year', sa.Integer(), nullable=False),
@@ -39,7 +39,7 @@ def upgrade():
     op.create_table('procurement',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('domain_id', sa.Integer(), nullable=True),
@@ -76,7 +76,7 @@ def upgrade():
     op.create_table('budget_line',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
@@ -102,7 +102,7 @@ def upgrade():
     op.create_table('procurement_note',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('procurement_id', sa.Integer(), nullable=False),
-    sa.Column('written_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('written_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('author', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
     sa.Column('text', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=False),
     sa.ForeignKeyConstraint(['procurement_id'], ['procurement.id'], name=op.f('fk_procurement_note_procurement_id_procurement')),

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 
 revision = '7069be6760c5'
@@ -26,7 +26,7 @@ def upgrade():
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('catalogue_version', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=True),
     sa.Column('description', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=True),
-    sa.Column('imported_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('imported_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_framework')),
     sa.UniqueConstraint('code', name=op.f('uq_framework_code'))
@@ -34,7 +34,7 @@ def upgrade():
     op.create_table('measure',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('description', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=True),
@@ -53,7 +53,7 @@ def upgrade():
     sa.Column('min_integrity', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('min_confidentiality', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('ensia_subjects', sa.JSON(), nullable=False),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.CheckConstraint('review_interval_months IS NULL OR review_interval_months > 0', name=op.f('ck_measure_review_interval_positive')),
     sa.ForeignKeyConstraint(['assignee_id'], ['user_account.id'], name=op.f('fk_measure_assignee_id_user_account')),
@@ -85,7 +85,7 @@ def upgrade():
     op.create_table('evidence',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('measure_id', sa.Integer(), nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
@@ -98,7 +98,7 @@ def upgrade():
     sa.Column('dated_on', sa.Date(), nullable=False),
     sa.Column('expires_on', sa.Date(), nullable=True),
     sa.Column('added_by_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.CheckConstraint('expires_on IS NULL OR expires_on >= dated_on', name=op.f('ck_evidence_expires_after_date')),
     sa.ForeignKeyConstraint(['added_by_id'], ['user_account.id'], name=op.f('fk_evidence_added_by_id_user_account')),

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 
 revision = '4cae88c1bdc4'
@@ -22,18 +22,18 @@ def upgrade():
     op.create_table('data_breach',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
-    sa.Column('discovered_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('discovered_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('description', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=False),
     sa.Column('affected_categories', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('people_affected', sa.Integer(), nullable=True),
     sa.Column('risk', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=True),
     sa.Column('risk_assessment', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=True),
-    sa.Column('notified_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('notified_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('notification_reference', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=True),
     sa.Column('people_informed_on', sa.Date(), nullable=True),
     sa.Column('measures', sqlmodel.sql.sqltypes.AutoString(length=4000), nullable=True),
     sa.Column('closed_on', sa.Date(), nullable=True),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.CheckConstraint('people_affected IS NULL OR people_affected >= 0', name=op.f('ck_data_breach_people_not_negative')),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_data_breach_organisation_id_organisation')),
@@ -47,7 +47,7 @@ def upgrade():
     op.create_table('processing_activity',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
@@ -82,7 +82,7 @@ def upgrade():
     op.create_table('processor_agreement',
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('archived_reason', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
-    sa.Column('archived_at', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('archived_at', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('supplier_id', sa.Integer(), nullable=False),
     sa.Column('organisation_id', sa.Integer(), nullable=False),

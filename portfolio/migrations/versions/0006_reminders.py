@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 
 revision = '0006_reminders'
@@ -24,7 +24,7 @@ def upgrade():
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('item_key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
     sa.Column('day', sa.Date(), nullable=False),
-    sa.Column('sent_at', portfolio.db.UTCDateTime(), nullable=False),
+    sa.Column('sent_at', portfolio.core.db.UTCDateTime(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_reminder_sent_user_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_reminder_sent')),
     sa.UniqueConstraint('user_id', 'item_key', 'day', name='uq_reminder_sent_user_item_day')

@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 
-import portfolio.db
+import portfolio.core.db
 
 
 revision = '0007_api_tokens'
@@ -27,10 +27,10 @@ def upgrade():
     sa.Column('prefix', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('scope', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
     sa.Column('expires_on', sa.Date(), nullable=False),
-    sa.Column('created_at', portfolio.db.UTCDateTime(), nullable=False),
-    sa.Column('last_used_at', portfolio.db.UTCDateTime(), nullable=True),
-    sa.Column('revoked_at', portfolio.db.UTCDateTime(), nullable=True),
-    sa.Column('rate_window', portfolio.db.UTCDateTime(), nullable=True),
+    sa.Column('created_at', portfolio.core.db.UTCDateTime(), nullable=False),
+    sa.Column('last_used_at', portfolio.core.db.UTCDateTime(), nullable=True),
+    sa.Column('revoked_at', portfolio.core.db.UTCDateTime(), nullable=True),
+    sa.Column('rate_window', portfolio.core.db.UTCDateTime(), nullable=True),
     sa.Column('rate_count', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_api_token_user_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_api_token')),

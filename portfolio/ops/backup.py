@@ -24,7 +24,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 from portfolio.security.evidence import storage_dir
 
 FORMAT = 1

@@ -3,14 +3,15 @@ problem+json from the same handlers (portfolio.api.problems), never a page."""
 
 import functools
 
-from flask import render_template
+from flask import current_app, g, render_template
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from portfolio.exceptions import ServiceError
+from portfolio.core.exceptions import ServiceError
+from portfolio.web.routing import is_api_request
 
 MESSAGES = {
     400: (_l("Ongeldig verzoek"), _l("Het verzoek kon niet worden verwerkt. Controleer de invoer en probeer het opnieuw.")),
@@ -37,19 +38,22 @@ def init_app(app):
 
 
 def _pages_or_problems(handler):
-    """handler for pages; for a request under /api/v1 a problem+json answer instead."""
+    """handler for pages; for a request under /api/v1 the API's own answer (problem+json), which
+    the API registers with register_api_error_handler."""
 
     @functools.wraps(handler)
     def handle(error):
-        from portfolio.api import is_api_request
-
-        if is_api_request():
-            from portfolio.api.problems import handle as problem
-
-            return problem(error)
+        api_handler = current_app.extensions.get("portfolio.api_error_handler")
+        if api_handler is not None and is_api_request():
+            return api_handler(error)
         return handler(error)
 
     return handle
+
+
+def register_api_error_handler(app, handler):
+    """handler(error) answers every error of an API request instead of an error page."""
+    app.extensions["portfolio.api_error_handler"] = handler
 
 
 def render_error(status, message=None):
@@ -82,8 +86,6 @@ def handle_service_error(error):
 def handle_conflict(error):
     """A write that lost a race at flush (another user's change, a duplicate): the session is
     unusable until rolled back, and the page about it still needs the signed-in user."""
-    from flask import g
-
     session = g.get("db_session")
     if session is not None:
         session.rollback()

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from portfolio.applications.demo import load_demo_applications
 from portfolio.applications.models import Application
-from portfolio.db import session_scope
-from portfolio.generator import RegisterNotEmpty, generate_into_empty_register
+from portfolio.core.db import session_scope
+from portfolio.ops.generator import RegisterNotEmpty, generate_into_empty_register
 from portfolio.budget.demo import load_demo_budget
 from portfolio.privacy.demo import load_demo_privacy
 from portfolio.procurements.demo import load_demo_procurements

@@ -7,9 +7,10 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from portfolio.applications import enums
-from portfolio.auth.permissions import Permission, can
-from portfolio.money import format_euros
+from portfolio.core import labels
+from portfolio.core.db import rollback_request
+from portfolio.web.permissions import Permission, can
+from portfolio.core.money import format_euros
 
 # (label, endpoint, permission): an entry shows once its feature has registered the endpoint.
 NAVIGATION = (
@@ -31,7 +32,7 @@ def init_app(app):
         navigation=navigation_for_current_user,
         can=_current_user_can,
         current_locale=lambda: str(get_locale()),
-        label=enums.label,
+        label=labels.label,
         enums=_enum_namespace(),
     )
     app.jinja_env.filters.update(datetime=_format_datetime, date=_format_date, euros=format_euros)
@@ -41,13 +42,7 @@ def init_app(app):
 
 def _enum_namespace():
     """Every enumeration a template may label, by class name (enums.Phase, enums.LifecycleStatus…)."""
-    from enum import Enum
-
-    from portfolio.procurements import phases  # noqa: F401  (registers the phase labels)
-    from portfolio.procurements.models import Phase
-
-    found = {name: value for name, value in vars(enums).items() if isinstance(value, type) and issubclass(value, Enum)}
-    return SimpleNamespace(**found, Phase=Phase)
+    return SimpleNamespace(**labels.labelled_enums())
 
 
 def navigation_for_current_user():
@@ -74,8 +69,10 @@ def _format_date(value, format="medium"):
     return format_date(value, format) if value else ""
 
 
-def apply_field_errors(form, error):
-    """Show a service's FieldErrors next to the form's fields (unknown fields: at the top)."""
+def refuse_form(form, error):
+    """A service refused the form: undo whatever it wrote of the change (the request then commits
+    nothing) and show its FieldErrors next to the form's fields (unknown fields: at the top)."""
+    rollback_request()
     for name, messages in error.errors.items():
         field = getattr(form, name, None)
         if field is None:

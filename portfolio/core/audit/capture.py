@@ -14,8 +14,8 @@ from enum import Enum
 from sqlalchemy import event, inspect, select, text
 from sqlalchemy.orm import Session
 
-from portfolio.audit.models import AuditAction, AuditEntry
-from portfolio.db import utcnow
+from portfolio.core.audit.models import AuditAction, AuditEntry
+from portfolio.core.dates import utcnow
 
 GENESIS_HASH = "0" * 64
 MASK = "***"

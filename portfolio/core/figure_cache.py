@@ -16,7 +16,7 @@ import threading
 from flask import current_app
 from sqlmodel import select
 
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.models import AuditEntry
 
 _lock = threading.Lock()
 _figures = {}  # (database, state) -> {(name, *key): value}

@@ -1,7 +1,10 @@
-"""Every feature's table models, imported in one place for Alembic and for the app."""
+"""Every feature's table models in one place: for Alembic's autogenerate, and so that the app
+configures every mapper at start (a relationship to a missing model fails there, not mid-request)."""
 
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.audit.models import AuditEntry
+from sqlalchemy.orm import configure_mappers
+
+from portfolio.core.audit.models import AuditEntry
 from portfolio.auth.models import LoginAttempt, User
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare, YearAmount
 from portfolio.privacy.models import (
@@ -25,3 +28,8 @@ __all__ = [
     "ProcessingApplication", "ProcessingProcessor", "ProcessorAgreement", "Procurement",
     "ProcurementNote", "ReminderSent", "Replacement", "Requirement", "Supplier", "Usage", "User", "YearAmount",
 ]
+
+
+def configure():
+    """Configure every mapper now; raises when a relationship names a model that does not exist."""
+    configure_mappers()

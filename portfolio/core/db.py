@@ -1,8 +1,8 @@
-"""The database: one engine per app, one session per request, committed once at its end."""
+"""The database: one engine per app, one session per request, committed once at its end when
+the view finished without raising."""
 
 from contextlib import contextmanager
-from datetime import datetime, UTC
-from zoneinfo import ZoneInfo
+from datetime import UTC
 
 from flask import current_app, g, request
 from sqlalchemy import DateTime, create_engine, event
@@ -21,15 +21,6 @@ SQLModel.metadata.naming_convention = {
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def utcnow():
-    return datetime.now(UTC)
-
-
-def local_today():
-    """Today's date where the installation is (BABEL_DEFAULT_TIMEZONE): deadlines count in local days."""
-    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 class UTCDateTime(TypeDecorator):
@@ -92,11 +83,12 @@ def writing_bind(engine):
     return engine
 
 
-def init_app(app):
-    import portfolio.models  # noqa: F401  (every mapper known before the first query)
-
+def init_app(app, request_actor):
+    """The engine, and the one commit per request. request_actor() names who acts in a request,
+    as the audit trail records it (the web layer knows the signed-in user; the core does not)."""
     app.extensions["portfolio.engine"] = make_engine(app.config["DATABASE_URL"])
-    app.after_request(_commit_request)
+    app.extensions["portfolio.request_actor"] = request_actor
+    app.after_request(_finish_request)
     app.teardown_request(_close_request_session)
 
 
@@ -110,26 +102,31 @@ def get_session():
         engine = get_engine()
         bind = engine if request.method in SAFE_METHODS else writing_bind(engine)
         g.db_session = Session(bind=bind)
-        from portfolio.auth.actors import request_actor
-
-        g.db_session.info["actor"] = request_actor
+        g.db_session.info["actor"] = current_app.extensions["portfolio.request_actor"]
     return g.db_session
 
 
-def keep_changes_on_error_status():
-    """Commit this request's changes although it answers 4xx (e.g. a counted failed login)."""
-    g.commit_on_error_status = True
+def view_finished():
+    """Called when the view returned without raising: its changes may be committed."""
+    g.view_finished = True
 
 
-def _commit_request(response):
-    """The one commit of a request: on success, or on a 4xx that asked to keep its changes."""
+def rollback_request():
+    """Undo what this request wrote so far and commit nothing more of it: for a view that answers
+    a refused form (200, 400, 409) after a service flushed part of a change and then said no."""
+    session = g.get("db_session")
+    if session is not None:
+        session.rollback()
+    g.request_rolled_back = True
+
+
+def _finish_request(response):
+    """The one commit of a request: only when its view finished without raising and did not roll
+    back. Whatever the status code: a counted failed login answers 400 and keeps its count."""
     session = g.get("db_session")
     if session is None:
         return response
-    keep = response.status_code < 400 or (
-        response.status_code < 500 and g.get("commit_on_error_status", False)
-    )
-    if keep:
+    if g.get("view_finished", False) and not g.get("request_rolled_back", False):
         session.commit()
     else:
         session.rollback()
@@ -138,7 +135,6 @@ def _commit_request(response):
 
 def _close_request_session(exc):
     session = g.pop("db_session", None)
-    g.pop("commit_on_error_status", None)
     if session is not None:
         session.close()
 

@@ -14,12 +14,13 @@ from sqlalchemy import func, select, text
 
 from portfolio.applications import enums
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.audit.capture import GENESIS_HASH, entry_hash
-from portfolio.audit.models import AuditEntry
+from portfolio.core.audit.capture import GENESIS_HASH, entry_hash
+from portfolio.core.audit.models import AuditEntry
 from portfolio.budget.models import BudgetLine, LineKind, LineStatus, OrganisationShare, YearAmount
 from portfolio.privacy.enums import DpiaRequired, LegalBasis
 from portfolio.privacy.models import ProcessingActivity, ProcessingApplication
-from portfolio.procurements.models import Phase, Procurement
+from portfolio.procurements.enums import Phase
+from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Domain, Organisation
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 from portfolio.security.models import Evidence, Measure, MeasureApplication, MeasureRequirement, Requirement

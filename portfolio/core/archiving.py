@@ -2,10 +2,10 @@
 
 from flask_babel import gettext as _
 
-from portfolio.audit.capture import set_reason
-from portfolio.records import check_version
-from portfolio.db import utcnow
-from portfolio.exceptions import FieldErrors
+from portfolio.core.audit.capture import set_reason
+from portfolio.core.records import check_version
+from portfolio.core.dates import utcnow
+from portfolio.core.exceptions import FieldErrors
 
 
 def archive(session, record, *, reason, loaded_version):

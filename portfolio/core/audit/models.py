@@ -6,7 +6,8 @@ from enum import StrEnum
 from sqlalchemy import JSON, Index
 from sqlmodel import Field, SQLModel
 
-from portfolio.db import UTCDateTime, utcnow
+from portfolio.core.db import UTCDateTime
+from portfolio.core.dates import utcnow
 
 
 class AuditAction(StrEnum):

@@ -4,8 +4,8 @@ from flask import Blueprint, current_app
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from portfolio.auth.permissions import Permission, requires
-from portfolio.db import get_engine
+from portfolio.web.permissions import Permission, requires
+from portfolio.core.db import get_engine
 
 bp = Blueprint("health", __name__)
 

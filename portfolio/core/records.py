@@ -5,8 +5,8 @@ from datetime import datetime
 from sqlalchemy import Column, Integer
 from sqlmodel import Field, SQLModel
 
-from portfolio.db import UTCDateTime
-from portfolio.exceptions import VersionConflict
+from portfolio.core.db import UTCDateTime
+from portfolio.core.exceptions import VersionConflict
 
 
 def version_column():

@@ -3,10 +3,10 @@
 from flask import flash, redirect, render_template
 from flask_babel import gettext as _
 
-from portfolio.audit.services import changes_since
-from portfolio.db import get_session
-from portfolio.exceptions import FieldErrors, VersionConflict
-from portfolio.ui import apply_field_errors
+from portfolio.core.audit.history import changes_since
+from portfolio.core.db import get_session, rollback_request
+from portfolio.core.exceptions import FieldErrors, VersionConflict
+from portfolio.web.ui import refuse_form
 
 
 def form_page(form, template, save, *, success, redirect_to, **context):
@@ -21,8 +21,9 @@ def form_page(form, template, save, *, success, redirect_to, **context):
         try:
             result = save(form)
         except FieldErrors as error:
-            apply_field_errors(form, error)
+            refuse_form(form, error)
         except VersionConflict as error:
+            rollback_request()
             conflict = changes_since(get_session(), error.record, error.loaded_version)
             form.version.data = str(error.record.version)
         else:
@@ -34,8 +35,8 @@ def form_page(form, template, save, *, success, redirect_to, **context):
 
 def archive_page(record, *, title, success, back):
     """The archive page of any archivable record: a reason, then archive and go back."""
-    from portfolio import archiving
-    from portfolio.forms import ArchiveForm
+    from portfolio.core import archiving
+    from portfolio.web.forms import ArchiveForm
 
     form = ArchiveForm(obj=record, reason=None)
     return form_page(
@@ -50,8 +51,8 @@ def restore_and_return(record, *, success, back):
 
     A stale version or a record that is not archived ends in the ServiceError handler (409/400).
     """
-    from portfolio import archiving
-    from portfolio.forms import RestoreForm
+    from portfolio.core import archiving
+    from portfolio.web.forms import RestoreForm
 
     form = RestoreForm()
     if form.validate():

@@ -5,9 +5,9 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from portfolio.db import get_engine
+from portfolio.core.db import get_engine
 
-SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
+SCRIPT_LOCATION = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def alembic_config(app, connection=None):

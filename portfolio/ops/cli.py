@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from portfolio import migrations
+from portfolio.ops import migrations
 
 db_cli = AppGroup("db", help="Database schema migrations.")
 
@@ -39,8 +39,8 @@ def db_revision(message):
 def init_app(app):
     from portfolio.applications.cli import applications_cli
     from portfolio.audit.cli import audit_cli
-    from portfolio.backup import backup_command, restore_command
-    from portfolio.demo import demo_cli, reference_cli
+    from portfolio.ops.backup import backup_command, restore_command
+    from portfolio.ops.demo import demo_cli, reference_cli
     from portfolio.reminders.cli import reminders_cli
     from portfolio.security.cli import frameworks_cli
     from portfolio.users.cli import users_cli

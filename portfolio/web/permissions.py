@@ -6,8 +6,18 @@ from enum import StrEnum
 from flask import abort, current_app, redirect, request, url_for
 from flask_login import current_user
 
-from portfolio import security_events
-from portfolio.auth.models import Role
+from portfolio.web import security_events
+from portfolio.web.routing import is_api_request
+
+
+class Role(StrEnum):
+    """What a person does in the register; stored on the account."""
+
+    ADMIN = "admin"
+    EDITOR = "editor"
+    CISO = "ciso"
+    PRIVACY = "privacy"
+    VIEWER = "viewer"
 
 
 class Permission(StrEnum):
@@ -41,6 +51,10 @@ ROLE_PERMISSIONS = {
     Role.ADMIN: frozenset(set(Permission) - {Permission.PUBLIC}),
 }
 
+# Kinds of record in the audit trail that only holders of a permission may read, as the features
+# register them (restrict_entity_types): e.g. data breaches, also in the log the CISO reads.
+_RESTRICTED_ENTITY_TYPES = {}
+
 # Endpoints that Flask registers itself and so cannot carry the decorator.
 BUILTIN_ENDPOINT_RULES = {"static": Permission.PUBLIC}
 
@@ -52,6 +66,20 @@ def can(user, permission):
     if not user or not user.is_authenticated:
         return False
     return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def restrict_entity_types(permission, entity_types):
+    """Only holders of permission see audit entries of these kinds of record."""
+    _RESTRICTED_ENTITY_TYPES[permission] = frozenset(entity_types) | _RESTRICTED_ENTITY_TYPES.get(permission, frozenset())
+
+
+def hidden_entity_types(user):
+    """The kinds of record whose audit entries user may not see."""
+    hidden = set()
+    for permission, entity_types in _RESTRICTED_ENTITY_TYPES.items():
+        if not can(user, permission):
+            hidden |= entity_types
+    return frozenset(hidden)
 
 
 def requires(permission):
@@ -86,8 +114,6 @@ def enforce_route_rule():
     if can(current_user, permission):
         return None
     if not current_user.is_authenticated:
-        from portfolio.api import is_api_request
-
         if is_api_request():
             abort(401)  # a token is missing or not valid; the API never sends anyone to /login
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
