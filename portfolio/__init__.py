@@ -91,23 +91,25 @@ def create_app(test_config=None, instance_path=None):
     load_config(app, test_config)
 
     from portfolio import (
-        api, applications, audit, auth, budget, privacy, procurements, reference, security, suppliers, tokens,
-        users,
+        api, applications, audit, auth, budget, dashboard, privacy, procurements, reference, reports, security,
+        suppliers, tokens, users,
     )
     from portfolio.ops import cli, models
-    from portfolio.web import actors, errors, http_security, i18n, routing, ui
+    from portfolio.web import actors, errors, health, http_security, i18n, routing, ui
 
     routing.init_app(app)
     db.init_app(app, actors.request_actor)
     capture.init_app(app)
-    audit.init_app(app)
     i18n.init_app(app)
     http_security.init_app(app)
-    auth.init_app(app)
     ui.init_app(app)
-    for feature in (applications, suppliers, users, reference, procurements, budget, privacy, security, tokens):
+    app.register_blueprint(health.bp)
+    app.register_blueprint(i18n.bp)
+    for feature in (
+        auth, dashboard, applications, suppliers, procurements, budget, security, privacy, users, audit,
+        reports, tokens, reference,
+    ):
         feature.init_app(app)
-    register_blueprints(app)
     api.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
@@ -141,28 +143,3 @@ def _stored_secret_key(instance_path):
         with os.fdopen(descriptor, "w") as handle:
             handle.write(secrets.token_hex(32))
     return key_file.read_text().strip()
-
-
-def register_blueprints(app):
-    from portfolio.web import health, i18n
-    from portfolio.applications import views_import, views_related, views_transfer  # noqa: F401  (routes on applications.bp)
-    from portfolio.applications.views import bp as applications_bp
-    from portfolio.audit.views import bp as audit_bp
-    from portfolio.auth.views import bp as auth_bp
-    from portfolio.budget.views import bp as budget_bp
-    from portfolio.dashboard.views import bp as dashboard_bp
-    from portfolio.privacy import views_breaches  # noqa: F401  (routes on privacy.bp)
-    from portfolio.privacy.views import bp as privacy_bp
-    from portfolio.procurements.views import bp as procurements_bp
-    from portfolio.reports.views import bp as reports_bp
-    from portfolio.security import views_catalogue, views_evidence, views_statement  # noqa: F401  (routes on security.bp)
-    from portfolio.security.views import bp as security_bp
-    from portfolio.suppliers.views import bp as suppliers_bp
-    from portfolio.tokens.views import bp as tokens_bp
-    from portfolio.users.views import bp as users_bp
-
-    for blueprint in (
-        health.bp, i18n.bp, auth_bp, dashboard_bp, applications_bp, suppliers_bp, procurements_bp,
-        budget_bp, security_bp, privacy_bp, users_bp, audit_bp, reports_bp, tokens_bp,
-    ):
-        app.register_blueprint(blueprint)

@@ -2,8 +2,15 @@
 
 from portfolio.core.labels import register_record_labels
 from portfolio.applications import labels
+from portfolio.web.routing import feature_blueprint
 
 
 def init_app(app):
-    """Register the feature's labels (its routes: see create_app)."""
+    """Register the feature's labels and its pages."""
+    from portfolio.applications import views, views_import, views_related, views_transfer
+
+    blueprint = feature_blueprint(
+        "applications", __name__, views.routes, views_import.routes, views_related.routes, views_transfer.routes, url_prefix="/applications",
+    )
+    app.register_blueprint(blueprint)
     register_record_labels(entities=labels.ENTITIES, fields=labels.FIELDS, value_formats=labels.VALUE_FORMATS)

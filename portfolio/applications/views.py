@@ -1,6 +1,6 @@
 """Pages of the application register: the list, an application's page, create, edit, archive."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -20,8 +20,9 @@ from portfolio.core.dates import local_today
 from portfolio.privacy.chain import panel_for_application
 from portfolio.reference.services import active_domains, all_organisations
 from portfolio.security import applicability
+from portfolio.web.routing import Routes
 
-bp = Blueprint("applications", __name__, url_prefix="/applications")
+routes = Routes()
 
 
 
@@ -39,7 +40,7 @@ def filter_form():
     )
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
     form = filter_form()
@@ -53,7 +54,7 @@ def index():
     )
 
 
-@bp.route("/bulk", methods=["POST"])
+@routes.route("/bulk", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def bulk():
     form = BulkChangeForm()
@@ -88,7 +89,7 @@ def _form_choices(session, application=None):
     return {"suppliers": suppliers_for_choice(session, keep=application.supplier_id), "domains": domains}
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@routes.route("/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def create():
     session = get_session()
@@ -107,7 +108,7 @@ def _application_or_404(application_id):
     return services.get_application(get_session(), application_id) or abort(404)
 
 
-@bp.route("/<int:application_id>")
+@routes.route("/<int:application_id>")
 @requires(Permission.READ_REGISTER)
 def detail(application_id):
     session = get_session()
@@ -134,7 +135,7 @@ def detail(application_id):
     )
 
 
-@bp.route("/<int:application_id>/edit", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def edit(application_id):
     session = get_session()
@@ -152,7 +153,7 @@ def edit(application_id):
     )
 
 
-@bp.route("/<int:application_id>/archive", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def archive(application_id):
     application = _application_or_404(application_id)
@@ -163,7 +164,7 @@ def archive(application_id):
     )
 
 
-@bp.route("/<int:application_id>/restore", methods=["POST"])
+@routes.route("/<int:application_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def restore(application_id):
     application = _application_or_404(application_id)

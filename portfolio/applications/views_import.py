@@ -13,9 +13,12 @@ from flask_login import current_user
 
 from portfolio.applications import importing
 from portfolio.applications.importing_forms import TOKEN_PATTERN, ConfirmImportForm, ImportForm
-from portfolio.applications.views import bp
 from portfolio.web.permissions import Permission, requires
 from portfolio.core.db import get_session
+from portfolio.web.routing import Routes
+
+routes = Routes()
+
 
 MAX_AGE_SECONDS = 60 * 60
 
@@ -92,7 +95,7 @@ def upload_store():
     return UploadStore(Path(current_app.instance_path) / "imports")
 
 
-@bp.route("/import", methods=["GET", "POST"])
+@routes.route("/import", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def import_file():
     form = ImportForm()
@@ -112,7 +115,7 @@ def import_file():
     return _preview_page(preview, token)
 
 
-@bp.route("/import/confirm", methods=["POST"])
+@routes.route("/import/confirm", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def import_confirm():
     form = ConfirmImportForm()

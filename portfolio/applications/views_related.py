@@ -9,12 +9,15 @@ from portfolio.applications.forms import (
     ContractEditForm, ContractForm, IntegrationEditForm, IntegrationForm, UsageEditForm, UsageForm,
 )
 from portfolio.applications.models import Application, Contract, Integration, Usage
-from portfolio.applications.views import bp
 from portfolio.web.permissions import Permission, requires
 from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
 from portfolio.core.db import get_session
 from portfolio.core.money import format_euros, parse_euros
 from portfolio.reference.services import all_organisations
+from portfolio.web.routing import Routes
+
+routes = Routes()
+
 
 KINDS = {"usages": Usage, "contracts": Contract, "integrations": Integration}
 _OWNER = {Usage: "application_id", Contract: "application_id", Integration: "source_application_id"}
@@ -40,7 +43,7 @@ def _saved(_record):
     return _("Opgeslagen.")
 
 
-@bp.route("/<int:application_id>/usages/new", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/usages/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def usage_create(application_id):
     application = _application(application_id)
@@ -52,7 +55,7 @@ def usage_create(application_id):
     )
 
 
-@bp.route("/<int:application_id>/usages/<int:usage_id>", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/usages/<int:usage_id>", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def usage_edit(application_id, usage_id):
     application = _application(application_id)
@@ -69,7 +72,7 @@ def _usage_data(form):
     return {name: getattr(form, name).data for name in related.USAGE_FIELDS}
 
 
-@bp.route("/<int:application_id>/contracts/new", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/contracts/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def contract_create(application_id):
     application = _application(application_id)
@@ -81,7 +84,7 @@ def contract_create(application_id):
     )
 
 
-@bp.route("/<int:application_id>/contracts/<int:contract_id>", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/contracts/<int:contract_id>", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def contract_edit(application_id, contract_id):
     application = _application(application_id)
@@ -115,7 +118,7 @@ def _other_applications(application, keep=None):
     ).all()
 
 
-@bp.route("/<int:application_id>/integrations/new", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/integrations/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def integration_create(application_id):
     application = _application(application_id)
@@ -127,7 +130,7 @@ def integration_create(application_id):
     )
 
 
-@bp.route("/<int:application_id>/integrations/<int:integration_id>", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/integrations/<int:integration_id>", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def integration_edit(application_id, integration_id):
     application = _application(application_id)
@@ -149,7 +152,7 @@ def _integration_data(form):
     return {name: getattr(form, name).data for name in related.INTEGRATION_FIELDS}
 
 
-@bp.route("/<int:application_id>/<kind>/<int:child_id>/archive", methods=["GET", "POST"])
+@routes.route("/<int:application_id>/<kind>/<int:child_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def child_archive(application_id, kind, child_id):
     application = _application(application_id)
@@ -160,7 +163,7 @@ def child_archive(application_id, kind, child_id):
     )
 
 
-@bp.route("/<int:application_id>/<kind>/<int:child_id>/restore", methods=["POST"])
+@routes.route("/<int:application_id>/<kind>/<int:child_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def child_restore(application_id, kind, child_id):
     application = _application(application_id)

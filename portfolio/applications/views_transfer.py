@@ -6,10 +6,14 @@ from sqlmodel import Session
 from portfolio.web import security_events
 from portfolio.applications import listing
 from portfolio.applications.export import csv_chunks, export_columns, write_xlsx
-from portfolio.applications.views import bp, filter_form, lead_months
+from portfolio.applications.views import filter_form, lead_months
 from portfolio.web.permissions import Permission, requires
 from portfolio.core.db import get_engine, get_session
 from portfolio.core.dates import local_today
+from portfolio.web.routing import Routes
+
+routes = Routes()
+
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -25,7 +29,7 @@ def _filename(extension):
     return f"applicaties-{local_today().isoformat()}.{extension}"
 
 
-@bp.route("/export.csv")
+@routes.route("/export.csv")
 @requires(Permission.READ_REGISTER)
 def export_csv():
     application_filter = _validated_filter()
@@ -50,7 +54,7 @@ def export_csv():
     )
 
 
-@bp.route("/export.xlsx")
+@routes.route("/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
     rows = listing.iter_values(get_session(), _validated_filter(), today=local_today(), lead_months=lead_months(),

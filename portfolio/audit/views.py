@@ -1,17 +1,18 @@
 """The global audit log, for the CISO and administrators."""
 
-from flask import Blueprint, current_app, render_template, request
+from flask import current_app, render_template, request
 from flask_login import current_user
 
 from portfolio.audit import services
 from portfolio.audit.forms import AuditFilterForm
 from portfolio.web.permissions import Permission, hidden_entity_types, requires
 from portfolio.core.db import get_session
+from portfolio.web.routing import Routes
 
-bp = Blueprint("audit", __name__, url_prefix="/audit")
+routes = Routes()
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_AUDIT)
 def index():
     session = get_session()

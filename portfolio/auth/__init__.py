@@ -11,11 +11,15 @@ from portfolio.core.db import get_session
 from portfolio.web import security_events
 from portfolio.web.permissions import enforce_route_rule
 from portfolio.web.routing import is_api_request
+from portfolio.web.routing import feature_blueprint
 
 login_manager = LoginManager()
 
 
 def init_app(app):
+    from portfolio.auth import views
+
+    app.register_blueprint(feature_blueprint("auth", __name__, views.routes))
     security_events.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -3,7 +3,7 @@
 import logging
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
@@ -14,8 +14,9 @@ from portfolio.web.permissions import Permission, requires
 from portfolio.core.db import get_session
 from portfolio.core.exceptions import FieldErrors
 from portfolio.web.ui import refuse_form
+from portfolio.web.routing import Routes
 
-bp = Blueprint("auth", __name__)
+routes = Routes()
 
 
 def _safe_next(target):
@@ -26,7 +27,7 @@ def _safe_next(target):
     return target
 
 
-@bp.route("/login", methods=["GET", "POST"])
+@routes.route("/login", methods=["GET", "POST"])
 @requires(Permission.PUBLIC)
 def login():
     if current_user.is_authenticated:
@@ -64,7 +65,7 @@ def _log_failure(email, error):
                                level=logging.WARNING, locked_until=error.locked_until.isoformat())
 
 
-@bp.route("/logout", methods=["POST"])
+@routes.route("/logout", methods=["POST"])
 @requires(Permission.SIGNED_IN)
 def logout():
     services.end_all_sessions(current_user)
@@ -75,7 +76,7 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
-@bp.route("/account/password", methods=["GET", "POST"])
+@routes.route("/account/password", methods=["GET", "POST"])
 @requires(Permission.SIGNED_IN)
 def change_password():
     form = ChangePasswordForm()

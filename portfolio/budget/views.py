@@ -1,6 +1,6 @@
 """Pages of the budget: the overview of a year and its export, budget lines, funding and allocations."""
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 
 from portfolio.web.permissions import Permission, requires
@@ -20,13 +20,14 @@ from portfolio.core.exceptions import ServiceError
 from portfolio.web.forms import RestoreForm
 from portfolio.core.money import format_euros
 from portfolio.reference.services import all_organisations
+from portfolio.web.routing import Routes
 
-bp = Blueprint("budget", __name__, url_prefix="/budget")
+routes = Routes()
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 
-@bp.context_processor
+@routes.context_processor
 def _template_helpers():
     return {
         "kind_label": kind_label, "status_label": status_label, "percentage": services.format_percentage,
@@ -46,7 +47,7 @@ def _year():
     return year
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
     overview = budget_overview(get_session(), _year())
@@ -54,7 +55,7 @@ def index():
     return render_template("budget/index.html", overview=overview, years=years)
 
 
-@bp.route("/export.xlsx")
+@routes.route("/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def export_xlsx():
     overview = budget_overview(get_session(), _year())
@@ -65,7 +66,7 @@ def export_xlsx():
 # --- budget lines ---------------------------------------------------------------------------
 
 
-@bp.route("/lines")
+@routes.route("/lines")
 @requires(Permission.READ_REGISTER)
 def lines():
     include_archived = request.args.get("archived") == "1"
@@ -94,7 +95,7 @@ def _line_url(line):
     return url_for("budget.line_detail", line_id=line.id)
 
 
-@bp.route("/lines/new", methods=["GET", "POST"])
+@routes.route("/lines/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def line_create():
     return form_page(
@@ -108,7 +109,7 @@ def _line_or_404(line_id):
     return services.get_budget_line(get_session(), line_id) or abort(404)
 
 
-@bp.route("/lines/<int:line_id>")
+@routes.route("/lines/<int:line_id>")
 @requires(Permission.READ_REGISTER)
 def line_detail(line_id):
     session = get_session()
@@ -120,7 +121,7 @@ def line_detail(line_id):
     )
 
 
-@bp.route("/lines/<int:line_id>/edit", methods=["GET", "POST"])
+@routes.route("/lines/<int:line_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def line_edit(line_id):
     line = _line_or_404(line_id)
@@ -130,7 +131,7 @@ def line_edit(line_id):
     )
 
 
-@bp.route("/lines/<int:line_id>/archive", methods=["GET", "POST"])
+@routes.route("/lines/<int:line_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def line_archive(line_id):
     line = _line_or_404(line_id)
@@ -140,7 +141,7 @@ def line_archive(line_id):
     )
 
 
-@bp.route("/lines/<int:line_id>/restore", methods=["POST"])
+@routes.route("/lines/<int:line_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def line_restore(line_id):
     line = _line_or_404(line_id)
@@ -168,7 +169,7 @@ def _warn_if_over_allocated(source):
                 name=source.name, year=source.year, amount=format_euros(over)), "warning")
 
 
-@bp.route("/funding/new", methods=["GET", "POST"])
+@routes.route("/funding/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def funding_create():
     form = FundingSourceForm(year=str(year_of(request.args.get("year")) or local_today().year))
@@ -180,7 +181,7 @@ def funding_create():
     )
 
 
-@bp.route("/funding/<int:source_id>")
+@routes.route("/funding/<int:source_id>")
 @requires(Permission.READ_REGISTER)
 def funding_detail(source_id):
     session = get_session()
@@ -193,7 +194,7 @@ def funding_detail(source_id):
     )
 
 
-@bp.route("/funding/<int:source_id>/edit", methods=["GET", "POST"])
+@routes.route("/funding/<int:source_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def funding_edit(source_id):
     source = _source_or_404(source_id)
@@ -223,7 +224,7 @@ def _allocation_or_404(source, allocation_id):
     return allocation
 
 
-@bp.route("/funding/<int:source_id>/allocations/new", methods=["GET", "POST"])
+@routes.route("/funding/<int:source_id>/allocations/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def allocation_create(source_id):
     source = _source_or_404(source_id)
@@ -237,7 +238,7 @@ def allocation_create(source_id):
                      success=_("Toewijzing opgeslagen."), redirect_to=_source_url(source), source=source, allocation=None)
 
 
-@bp.route("/funding/<int:source_id>/allocations/<int:allocation_id>", methods=["GET", "POST"])
+@routes.route("/funding/<int:source_id>/allocations/<int:allocation_id>", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def allocation_edit(source_id, allocation_id):
     source = _source_or_404(source_id)
@@ -254,7 +255,7 @@ def allocation_edit(source_id, allocation_id):
                      allocation=allocation)
 
 
-@bp.route("/funding/<int:source_id>/allocations/<int:allocation_id>/delete", methods=["POST"])
+@routes.route("/funding/<int:source_id>/allocations/<int:allocation_id>/delete", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def allocation_delete(source_id, allocation_id):
     source = _source_or_404(source_id)

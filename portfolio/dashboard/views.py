@@ -1,6 +1,6 @@
 """The start page after login: what needs the user's action, and the key figures with their charts."""
 
-from flask import Blueprint, current_app, render_template
+from flask import current_app, render_template
 from flask_login import current_user
 
 from portfolio.web.permissions import Permission, can, requires
@@ -11,12 +11,13 @@ from portfolio.core.db import get_session
 from portfolio.core.dates import local_today, utcnow
 from portfolio.privacy import chain
 from portfolio.security import compliance
+from portfolio.web.routing import Routes
 
-bp = Blueprint("dashboard", __name__)
+routes = Routes()
 
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.SIGNED_IN)
 def index():
     session = get_session()

@@ -4,10 +4,14 @@ from portfolio.core.labels import register_record_labels
 from portfolio.privacy import labels
 from portfolio.privacy.models import BREACH_ENTITY_TYPES
 from portfolio.web.permissions import Permission, restrict_entity_types
+from portfolio.web.routing import feature_blueprint
 
 
 def init_app(app):
     """Register the feature's labels, and keep data breaches out of the audit log of those who may not
-    read them (its routes: see create_app)."""
+    read them and its pages."""
+    from portfolio.privacy import views, views_breaches
+
+    app.register_blueprint(feature_blueprint("privacy", __name__, views.routes, views_breaches.routes, url_prefix="/privacy"))
     register_record_labels(entities=labels.ENTITIES, fields=labels.FIELDS, value_formats=labels.VALUE_FORMATS)
     restrict_entity_types(Permission.MANAGE_BREACHES, BREACH_ENTITY_TYPES)

@@ -3,7 +3,7 @@ export) and processor agreements. Breaches have their own module (views_breaches
 
 from types import SimpleNamespace
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
+from flask import abort, current_app, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
@@ -21,12 +21,13 @@ from portfolio.privacy.forms import AgreementEditForm, AgreementForm, Processing
 from portfolio.reference.models import Organisation
 from portfolio.reference.services import all_organisations
 from portfolio.suppliers.models import Supplier
+from portfolio.web.routing import Routes
 
-bp = Blueprint("privacy", __name__, url_prefix="/privacy")
+routes = Routes()
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@bp.app_context_processor
+@routes.app_context_processor
 def privacy_template_globals():
     """The privacy enumerations for label() in templates, also in the application page's panel."""
     return {"privacy_enums": SimpleNamespace(
@@ -40,7 +41,7 @@ def expiry_days():
     return current_app.config["PRIVACY_AGREEMENT_EXPIRY_DAYS"]
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_PRIVACY)
 def index():
     session = get_session()
@@ -51,7 +52,7 @@ def index():
                            expiring=expiring, expiry_days=expiry_days())
 
 
-@bp.route("/chain/<figure>")
+@routes.route("/chain/<figure>")
 @requires(Permission.READ_PRIVACY)
 def chain_list(figure):
     if figure not in chain.FIGURES:
@@ -62,7 +63,7 @@ def chain_list(figure):
 
 # Processing activities -----------------------------------------------------------------------
 
-@bp.route("/processing/")
+@routes.route("/processing/")
 @requires(Permission.READ_PRIVACY)
 def processing_index():
     session = get_session()
@@ -107,7 +108,7 @@ def _processing(processing_id):
     return services.get_processing(get_session(), processing_id) or abort(404)
 
 
-@bp.route("/processing/new", methods=["GET", "POST"])
+@routes.route("/processing/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def processing_create():
     session = get_session()
@@ -124,7 +125,7 @@ def processing_create():
     )
 
 
-@bp.route("/processing/<int:processing_id>")
+@routes.route("/processing/<int:processing_id>")
 @requires(Permission.READ_PRIVACY)
 def processing_detail(processing_id):
     session = get_session()
@@ -137,7 +138,7 @@ def processing_detail(processing_id):
     )
 
 
-@bp.route("/processing/<int:processing_id>/edit", methods=["GET", "POST"])
+@routes.route("/processing/<int:processing_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def processing_edit(processing_id):
     session = get_session()
@@ -159,7 +160,7 @@ def processing_edit(processing_id):
     )
 
 
-@bp.route("/processing/<int:processing_id>/archive", methods=["GET", "POST"])
+@routes.route("/processing/<int:processing_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def processing_archive(processing_id):
     processing = _processing(processing_id)
@@ -170,7 +171,7 @@ def processing_archive(processing_id):
     )
 
 
-@bp.route("/processing/<int:processing_id>/restore", methods=["POST"])
+@routes.route("/processing/<int:processing_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_PRIVACY)
 def processing_restore(processing_id):
     processing = _processing(processing_id)
@@ -180,7 +181,7 @@ def processing_restore(processing_id):
     )
 
 
-@bp.route("/processing/export.xlsx")
+@routes.route("/processing/export.xlsx")
 @requires(Permission.READ_PRIVACY)
 def processing_export():
     """The art. 30 register of one organisation (?organisation=<id>); 400 without a known one."""
@@ -202,7 +203,7 @@ def processing_export():
 
 # Processor agreements -------------------------------------------------------------------------
 
-@bp.route("/agreements/")
+@routes.route("/agreements/")
 @requires(Permission.READ_PRIVACY)
 def agreement_index():
     include_archived = request.args.get("archived") == "1"
@@ -241,7 +242,7 @@ def _agreement_choices(session, agreement=None):
     }
 
 
-@bp.route("/agreements/new", methods=["GET", "POST"])
+@routes.route("/agreements/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def agreement_create():
     session = get_session()
@@ -255,7 +256,7 @@ def agreement_create():
     )
 
 
-@bp.route("/agreements/<int:agreement_id>/edit", methods=["GET", "POST"])
+@routes.route("/agreements/<int:agreement_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def agreement_edit(agreement_id):
     session = get_session()
@@ -278,7 +279,7 @@ def agreement_edit(agreement_id):
     )
 
 
-@bp.route("/agreements/<int:agreement_id>/archive", methods=["GET", "POST"])
+@routes.route("/agreements/<int:agreement_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_PRIVACY)
 def agreement_archive(agreement_id):
     agreement = _agreement(agreement_id)
@@ -288,7 +289,7 @@ def agreement_archive(agreement_id):
     )
 
 
-@bp.route("/agreements/<int:agreement_id>/restore", methods=["POST"])
+@routes.route("/agreements/<int:agreement_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_PRIVACY)
 def agreement_restore(agreement_id):
     agreement = _agreement(agreement_id)

@@ -12,13 +12,17 @@ from portfolio.core.dates import utcnow
 from portfolio.privacy import listing, services
 from portfolio.privacy.breaches import NOTIFICATION_PERIOD, deadline_state
 from portfolio.privacy.forms import BreachEditForm, BreachForm
-from portfolio.privacy.views import _applications_for_choice, bp
+from portfolio.privacy.views import _applications_for_choice
 from portfolio.reference.services import all_organisations
+from portfolio.web.routing import Routes
+
+routes = Routes()
+
 
 FILTERS = ("all", "open", "overdue")
 
 
-@bp.route("/breaches/")
+@routes.route("/breaches/")
 @requires(Permission.MANAGE_BREACHES)
 def breach_index():
     shown = request.args.get("show", "all")
@@ -44,7 +48,7 @@ def _choices(session, breach=None):
     return {"organisations": all_organisations(session), "applications": _applications_for_choice(session, keep)}
 
 
-@bp.route("/breaches/new", methods=["GET", "POST"])
+@routes.route("/breaches/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_BREACHES)
 def breach_create():
     session = get_session()
@@ -58,7 +62,7 @@ def breach_create():
     )
 
 
-@bp.route("/breaches/<int:breach_id>")
+@routes.route("/breaches/<int:breach_id>")
 @requires(Permission.MANAGE_BREACHES)
 def breach_detail(breach_id):
     session = get_session()
@@ -70,7 +74,7 @@ def breach_detail(breach_id):
     )
 
 
-@bp.route("/breaches/<int:breach_id>/edit", methods=["GET", "POST"])
+@routes.route("/breaches/<int:breach_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_BREACHES)
 def breach_edit(breach_id):
     session = get_session()

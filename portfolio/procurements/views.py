@@ -1,6 +1,6 @@
 """Pages of the procurement pipeline: the board and list, a procurement's page, its workflow."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import func, select
@@ -20,8 +20,9 @@ from portfolio.procurements.forms import AdvanceForm, NoteForm, ProcurementEditF
 from portfolio.procurements.enums import PHASE_ORDER, Phase
 from portfolio.procurements.timeline import is_behind, timeline
 from portfolio.reference.services import active_domains
+from portfolio.web.routing import Routes
 
-bp = Blueprint("procurements", __name__, url_prefix="/procurements")
+routes = Routes()
 
 
 
@@ -36,7 +37,7 @@ def _funded(session, procurement_ids):
     ).all())
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
     view = request.args.get("view", "board")
@@ -59,7 +60,7 @@ def _form_choices(session):
     return {"domains": active_domains(session), "applications": applications}
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@routes.route("/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def create():
     session = get_session()
@@ -100,13 +101,13 @@ def _detail_context(procurement):
     }
 
 
-@bp.route("/<int:procurement_id>")
+@routes.route("/<int:procurement_id>")
 @requires(Permission.READ_REGISTER)
 def detail(procurement_id):
     return render_template("procurements/detail.html", **_detail_context(_procurement(procurement_id)))
 
 
-@bp.route("/<int:procurement_id>/edit", methods=["GET", "POST"])
+@routes.route("/<int:procurement_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def edit(procurement_id):
     session = get_session()
@@ -136,7 +137,7 @@ def _euros_text(cents):
     return format_euros(cents).removeprefix("€ ") if cents is not None else ""
 
 
-@bp.route("/<int:procurement_id>/advance", methods=["POST"])
+@routes.route("/<int:procurement_id>/advance", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def advance(procurement_id):
     procurement = _procurement(procurement_id)
@@ -169,7 +170,7 @@ def _phase_label(value):
     return label(Phase, value)
 
 
-@bp.route("/<int:procurement_id>/notes", methods=["POST"])
+@routes.route("/<int:procurement_id>/notes", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def add_note(procurement_id):
     procurement = _procurement(procurement_id)
@@ -183,7 +184,7 @@ def add_note(procurement_id):
     return render_template("procurements/detail.html", **context), 400
 
 
-@bp.route("/<int:procurement_id>/stop", methods=["GET", "POST"])
+@routes.route("/<int:procurement_id>/stop", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def stop(procurement_id):
     procurement = _procurement(procurement_id)
@@ -196,7 +197,7 @@ def stop(procurement_id):
     )
 
 
-@bp.route("/<int:procurement_id>/archive", methods=["GET", "POST"])
+@routes.route("/<int:procurement_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def archive(procurement_id):
     procurement = _procurement(procurement_id)
@@ -207,7 +208,7 @@ def archive(procurement_id):
     )
 
 
-@bp.route("/<int:procurement_id>/restore", methods=["POST"])
+@routes.route("/<int:procurement_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def restore(procurement_id):
     procurement = _procurement(procurement_id)

@@ -1,6 +1,6 @@
 """The management report: a page to read and print, and the same report as a PDF for the board."""
 
-from flask import Blueprint, current_app, render_template
+from flask import current_app, render_template
 from flask_login import current_user
 
 from portfolio.web.permissions import Permission, requires
@@ -9,8 +9,9 @@ from portfolio.core.db import get_session
 from portfolio.core.dates import local_today, utcnow
 from portfolio.reports.management import management_report
 from portfolio.reports.pdf import html_to_pdf
+from portfolio.web.routing import Routes
 
-bp = Blueprint("reports", __name__, url_prefix="/reports")
+routes = Routes()
 
 
 def _report():
@@ -26,14 +27,14 @@ def _report():
     return report, charts
 
 
-@bp.route("/management")
+@routes.route("/management")
 @requires(Permission.READ_REGISTER)
 def management():
     report, charts = _report()
     return render_template("reports/management.html", report=report, charts=charts)
 
 
-@bp.route("/management.pdf")
+@routes.route("/management.pdf")
 @requires(Permission.READ_REGISTER)
 def management_pdf():
     report, charts = _report()

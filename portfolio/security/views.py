@@ -3,7 +3,7 @@ create, edit, archive and the list's exports."""
 
 from types import SimpleNamespace
 
-from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
+from flask import Response, abort, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
@@ -19,12 +19,13 @@ from portfolio.security import compliance, export, listing, services
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 from portfolio.security.forms import MeasureEditForm, MeasureFilterForm, MeasureForm
 from portfolio.security.models import Framework, Requirement
+from portfolio.web.routing import Routes
 
-bp = Blueprint("security", __name__, url_prefix="/security")
+routes = Routes()
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@bp.app_context_processor
+@routes.app_context_processor
 def security_labels():
     """The security enumerations for templates (also the application page's panel)."""
     from portfolio.security.applicability import GAP_LABELS, REASON_LABELS
@@ -37,7 +38,7 @@ def security_labels():
     }
 
 
-@bp.errorhandler(413)
+@routes.errorhandler(413)
 def too_large(error):
     """An upload above MAX_CONTENT_LENGTH: say so in words, next to the evidence limit."""
     from portfolio.web.errors import render_error
@@ -56,7 +57,7 @@ def applications_for_choice(session):
     return session.exec(select(Application).where(Application.archived.is_(False)).order_by(Application.name)).all()
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
     return render_template("security/index.html", overview=compliance.overview(get_session(), local_today()))
@@ -70,7 +71,7 @@ def filter_form():
     )
 
 
-@bp.route("/measures/")
+@routes.route("/measures/")
 @requires(Permission.READ_REGISTER)
 def measures():
     form = filter_form()
@@ -87,7 +88,7 @@ def _validated_filter():
     return form.to_filter()
 
 
-@bp.route("/measures/export.csv")
+@routes.route("/measures/export.csv")
 @requires(Permission.READ_REGISTER)
 def measures_csv():
     on = local_today()
@@ -99,7 +100,7 @@ def measures_csv():
     })
 
 
-@bp.route("/measures/export.xlsx")
+@routes.route("/measures/export.xlsx")
 @requires(Permission.READ_REGISTER)
 def measures_xlsx():
     on = local_today()
@@ -112,7 +113,7 @@ def measure_or_404(measure_id):
     return services.get_measure(get_session(), measure_id) or abort(404)
 
 
-@bp.route("/measures/<int:measure_id>")
+@routes.route("/measures/<int:measure_id>")
 @requires(Permission.READ_REGISTER)
 def measure_detail(measure_id):
     from flask_login import current_user
@@ -140,7 +141,7 @@ def _form_choices(session, measure=None):
     }
 
 
-@bp.route("/measures/new", methods=["GET", "POST"])
+@routes.route("/measures/new", methods=["GET", "POST"])
 @requires(Permission.MANAGE_SECURITY)
 def measure_create():
     session = get_session()
@@ -153,7 +154,7 @@ def measure_create():
     )
 
 
-@bp.route("/measures/<int:measure_id>/edit", methods=["GET", "POST"])
+@routes.route("/measures/<int:measure_id>/edit", methods=["GET", "POST"])
 @requires(Permission.MANAGE_SECURITY)
 def measure_edit(measure_id):
     session = get_session()
@@ -172,7 +173,7 @@ def measure_edit(measure_id):
     )
 
 
-@bp.route("/measures/<int:measure_id>/archive", methods=["GET", "POST"])
+@routes.route("/measures/<int:measure_id>/archive", methods=["GET", "POST"])
 @requires(Permission.MANAGE_SECURITY)
 def measure_archive(measure_id):
     measure = measure_or_404(measure_id)
@@ -183,7 +184,7 @@ def measure_archive(measure_id):
     )
 
 
-@bp.route("/measures/<int:measure_id>/restore", methods=["POST"])
+@routes.route("/measures/<int:measure_id>/restore", methods=["POST"])
 @requires(Permission.MANAGE_SECURITY)
 def measure_restore(measure_id):
     measure = measure_or_404(measure_id)

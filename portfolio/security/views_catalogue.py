@@ -10,16 +10,20 @@ from portfolio.core.db import get_session
 from portfolio.security import catalogue_import
 from portfolio.security.forms import ImportForm
 from portfolio.security.models import Framework, MeasureRequirement, Requirement
-from portfolio.security.views import bp, frameworks
+from portfolio.security.views import frameworks
+from portfolio.web.routing import Routes
 
 
-@bp.route("/frameworks/")
+routes = Routes()
+
+
+@routes.route("/frameworks/")
 @requires(Permission.READ_REGISTER)
 def framework_index():
     return render_template("security/frameworks.html", frameworks=frameworks(get_session()))
 
 
-@bp.route("/frameworks/<int:framework_id>")
+@routes.route("/frameworks/<int:framework_id>")
 @requires(Permission.READ_REGISTER)
 def framework_detail(framework_id):
     session = get_session()
@@ -39,7 +43,7 @@ def framework_detail(framework_id):
                            measures=measures)
 
 
-@bp.route("/frameworks/import", methods=["GET", "POST"])
+@routes.route("/frameworks/import", methods=["GET", "POST"])
 @requires(Permission.MANAGE_SECURITY)
 def framework_import():
     form = ImportForm()

@@ -18,10 +18,14 @@ from portfolio.security import evidence as evidence_files
 from portfolio.security import services
 from portfolio.security.forms import EvidenceForm, StatusForm
 from portfolio.security.models import Evidence
-from portfolio.security.views import bp, measure_or_404
+from portfolio.security.views import measure_or_404
+from portfolio.web.routing import Routes
 
 
-@bp.route("/measures/<int:measure_id>/status", methods=["GET", "POST"])
+routes = Routes()
+
+
+@routes.route("/measures/<int:measure_id>/status", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ASSIGNED_MEASURES)
 def measure_status(measure_id):
     measure = measure_or_404(measure_id)
@@ -36,7 +40,7 @@ def measure_status(measure_id):
     )
 
 
-@bp.route("/measures/<int:measure_id>/evidence/new", methods=["GET", "POST"])
+@routes.route("/measures/<int:measure_id>/evidence/new", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ASSIGNED_MEASURES)
 def evidence_add(measure_id):
     measure = measure_or_404(measure_id)
@@ -63,7 +67,7 @@ def _evidence_or_404(measure_id, evidence_id):
     return item
 
 
-@bp.route("/measures/<int:measure_id>/evidence/<int:evidence_id>/archive", methods=["GET", "POST"])
+@routes.route("/measures/<int:measure_id>/evidence/<int:evidence_id>/archive", methods=["GET", "POST"])
 @requires(Permission.UPDATE_ASSIGNED_MEASURES)
 def evidence_archive(measure_id, evidence_id):
     measure = measure_or_404(measure_id)
@@ -79,7 +83,7 @@ def evidence_archive(measure_id, evidence_id):
     )
 
 
-@bp.route("/measures/<int:measure_id>/evidence/<int:evidence_id>/download")
+@routes.route("/measures/<int:measure_id>/evidence/<int:evidence_id>/download")
 @requires(Permission.READ_REGISTER)
 def evidence_download(measure_id, evidence_id):
     """Only ever as an attachment, with nosniff: a stored file is never shown inline or run."""

@@ -12,7 +12,11 @@ from portfolio.reference.services import all_organisations
 from portfolio.security import export, statement
 from portfolio.security.forms import StatementForm
 from portfolio.security.models import Framework
-from portfolio.security.views import XLSX_MIMETYPE, bp, frameworks
+from portfolio.security.views import XLSX_MIMETYPE, frameworks
+from portfolio.web.routing import Routes
+
+
+routes = Routes()
 
 
 def _form():
@@ -33,7 +37,7 @@ def _chosen(form, *, need_framework):
     return organisation, framework
 
 
-@bp.route("/statement")
+@routes.route("/statement")
 @requires(Permission.READ_REGISTER)
 def statement_page():
     form = _form()
@@ -44,7 +48,7 @@ def statement_page():
                            organisation=chosen[0] if chosen else None, framework=chosen[1] if chosen else None), status
 
 
-@bp.route("/statement.xlsx")
+@routes.route("/statement.xlsx")
 @requires(Permission.READ_REGISTER)
 def statement_xlsx():
     form = _form()
@@ -57,7 +61,7 @@ def statement_xlsx():
     return send_file(handle, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=name)
 
 
-@bp.route("/ensia")
+@routes.route("/ensia")
 @requires(Permission.READ_REGISTER)
 def ensia_page():
     form = _form()
@@ -68,7 +72,7 @@ def ensia_page():
                            organisation=chosen[0] if chosen else None), status
 
 
-@bp.route("/ensia.xlsx")
+@routes.route("/ensia.xlsx")
 @requires(Permission.READ_REGISTER)
 def ensia_xlsx():
     form = _form()

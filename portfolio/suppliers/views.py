@@ -1,6 +1,6 @@
 """Pages for suppliers: list, create, edit with history, archive and restore."""
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlmodel import func, select
 
@@ -12,11 +12,12 @@ from portfolio.web.forms import RestoreForm
 from portfolio.core.db import get_session
 from portfolio.suppliers import services
 from portfolio.suppliers.forms import SupplierEditForm, SupplierForm
+from portfolio.web.routing import Routes
 
-bp = Blueprint("suppliers", __name__, url_prefix="/suppliers")
+routes = Routes()
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.READ_REGISTER)
 def index():
     session = get_session()
@@ -32,7 +33,7 @@ def index():
     return render_template("suppliers/index.html", suppliers=suppliers, counts=counts, include_archived=include_archived)
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@routes.route("/new", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def create():
     form = SupplierForm()
@@ -49,7 +50,7 @@ def _supplier(supplier_id):
     return services.get_supplier(get_session(), supplier_id) or abort(404)
 
 
-@bp.route("/<int:supplier_id>")
+@routes.route("/<int:supplier_id>")
 @requires(Permission.READ_REGISTER)
 def detail(supplier_id):
     session = get_session()
@@ -63,7 +64,7 @@ def detail(supplier_id):
     )
 
 
-@bp.route("/<int:supplier_id>/edit", methods=["GET", "POST"])
+@routes.route("/<int:supplier_id>/edit", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def edit(supplier_id):
     supplier = _supplier(supplier_id)
@@ -77,7 +78,7 @@ def edit(supplier_id):
     )
 
 
-@bp.route("/<int:supplier_id>/archive", methods=["GET", "POST"])
+@routes.route("/<int:supplier_id>/archive", methods=["GET", "POST"])
 @requires(Permission.WRITE_REGISTER)
 def archive(supplier_id):
     supplier = _supplier(supplier_id)
@@ -88,7 +89,7 @@ def archive(supplier_id):
     )
 
 
-@bp.route("/<int:supplier_id>/restore", methods=["POST"])
+@routes.route("/<int:supplier_id>/restore", methods=["POST"])
 @requires(Permission.WRITE_REGISTER)
 def restore(supplier_id):
     supplier = _supplier(supplier_id)

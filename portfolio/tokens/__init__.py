@@ -2,8 +2,12 @@
 
 from portfolio.core.labels import register_record_labels
 from portfolio.tokens import labels
+from portfolio.web.routing import feature_blueprint
 
 
 def init_app(app):
-    """Register the feature's labels (its routes: see create_app)."""
+    """Register the feature's labels and its pages."""
+    from portfolio.tokens import views
+
+    app.register_blueprint(feature_blueprint("tokens", __name__, views.routes, url_prefix="/account/tokens"))
     register_record_labels(entities=labels.ENTITIES)

@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -14,11 +14,12 @@ from portfolio.tokens import services
 from portfolio.tokens.forms import SCOPE_LABELS, TokenForm
 from portfolio.tokens.models import ApiToken
 from portfolio.web.ui import refuse_form
+from portfolio.web.routing import Routes
 
-bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
+routes = Routes()
 
 
-@bp.route("/", methods=["GET", "POST"])
+@routes.route("/", methods=["GET", "POST"])
 @requires(Permission.SIGNED_IN)
 def index():
     """The list and the create form; a created token's secret is in this one response only
@@ -46,7 +47,7 @@ def index():
     ), status
 
 
-@bp.route("/<int:token_id>/revoke", methods=["POST"])
+@routes.route("/<int:token_id>/revoke", methods=["POST"])
 @requires(Permission.SIGNED_IN)
 def revoke(token_id):
     """Revoke one of the user's own tokens; somebody else's is not found (404)."""

@@ -1,6 +1,6 @@
 """Administrators' pages for accounts: list, create, edit (role, active)."""
 
-from flask import Blueprint, abort, render_template, url_for
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,11 +11,12 @@ from portfolio.core.db import get_session
 from portfolio.users import services
 from portfolio.users.forms import UserCreateForm, UserEditForm
 from portfolio.users.labels import ROLE_LABELS
+from portfolio.web.routing import Routes
 
-bp = Blueprint("users", __name__, url_prefix="/admin/users")
+routes = Routes()
 
 
-@bp.route("/")
+@routes.route("/")
 @requires(Permission.ADMINISTER)
 def index():
     return render_template(
@@ -23,7 +24,7 @@ def index():
     )
 
 
-@bp.route("/new", methods=["GET", "POST"])
+@routes.route("/new", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
 def create():
     return form_page(
@@ -37,7 +38,7 @@ def create():
     )
 
 
-@bp.route("/<int:user_id>", methods=["GET", "POST"])
+@routes.route("/<int:user_id>", methods=["GET", "POST"])
 @requires(Permission.ADMINISTER)
 def edit(user_id):
     session = get_session()

@@ -1,7 +1,7 @@
 """Routing shared by every page: ids in URLs bounded to what an id column holds, and telling an
 API request from a page request."""
 
-from flask import has_request_context, request
+from flask import Blueprint, has_request_context, request
 from werkzeug.routing import IntegerConverter
 
 API_PREFIX = "/api/v1"
@@ -26,3 +26,52 @@ def init_app(app):
 def is_api_request():
     """Whether the current request is for the API (also when no route matched)."""
     return has_request_context() and (request.path == API_PREFIX or request.path.startswith(API_PREFIX + "/"))
+
+
+class Routes:
+    """The routes (and blueprint hooks) one views module declares; the feature that owns the views
+    adds them to its blueprint with feature_blueprint(). Lets a feature spread its views over
+    several modules without each importing a shared blueprint object."""
+
+    def __init__(self):
+        self._deferred = []
+
+    def route(self, rule, **options):
+        def decorate(view):
+            self._deferred.append(lambda blueprint: blueprint.route(rule, **options)(view))
+            return view
+
+        return decorate
+
+    def errorhandler(self, code):
+        def decorate(handler):
+            self._deferred.append(lambda blueprint: blueprint.errorhandler(code)(handler))
+            return handler
+
+        return decorate
+
+    def before_request(self, hook):
+        self._deferred.append(lambda blueprint: blueprint.before_request(hook))
+        return hook
+
+    def context_processor(self, processor):
+        """Template values for this blueprint's pages."""
+        self._deferred.append(lambda blueprint: blueprint.context_processor(processor))
+        return processor
+
+    def app_context_processor(self, processor):
+        """Template values for every page (e.g. a panel other features' pages include)."""
+        self._deferred.append(lambda blueprint: blueprint.app_context_processor(processor))
+        return processor
+
+    def add_to(self, blueprint):
+        for apply in self._deferred:
+            apply(blueprint)
+
+
+def feature_blueprint(name, import_name, *route_tables, **options):
+    """A blueprint named name with the routes of every table given (options: url_prefix …)."""
+    blueprint = Blueprint(name, import_name, **options)
+    for table in route_tables:
+        table.add_to(blueprint)
+    return blueprint
