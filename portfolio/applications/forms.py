@@ -12,10 +12,8 @@ from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import BivLevel, ContractType, CostPeriod, Direction, EnsiaSubject, Hosting, LifecycleStatus, PersonalData, TimeVerdict, UsageStatus
 from portfolio.core.labels import choices
-from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.web.forms import DATE_HINT, NONE_CHOSEN, SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
 
-DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
-NONE_CHOSEN = _l("— niet ingevuld —")
 
 
 def _text(label, maximum, *, needed=False, description=None):

@@ -7,13 +7,11 @@ from wtforms import BooleanField, DateField, IntegerField, StringField, TextArea
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.core.labels import choices
-from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.web.forms import DATE_HINT, NONE_CHOSEN, SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.privacy.breaches import NonexistentLocalTime, to_local, to_utc
 from portfolio.privacy.enums import BreachRisk, DpiaRequired, LegalBasis, SpecialCategoryGround
 
-DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
 TIME_HINT = _l("Nederlandse tijd, als uu:mm, bijvoorbeeld 14:30.")
-NONE_CHOSEN = _l("— niet ingevuld —")
 DATE_ERROR = _l("Vul een geldige datum in, als jjjj-mm-dd.")
 TIME_ERROR = _l("Vul een geldige tijd in, als uu:mm.")
 NUMBER_ERROR = _l("Vul een geheel getal in.")

@@ -7,12 +7,10 @@ from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import PersonalData
 from portfolio.core.labels import choices, label
-from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
+from portfolio.web.forms import DATE_HINT, NONE_CHOSEN, SelectField, SelectMultipleField, VersionedForm, input_required, max_length, optional_int, required, select_choices
 from portfolio.core.money import parse_euros
 from portfolio.procurements.enums import PHASE_ORDER, Phase
 
-DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
-NONE_CHOSEN = _l("— niet ingevuld —")
 MONEY_HINT = _l("In euro, bijvoorbeeld 25.000.")
 MONEY_ERROR = _l("Vul een bedrag in euro's in, zoals 25.000 of 25000,50.")
 

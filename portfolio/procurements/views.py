@@ -7,8 +7,6 @@ from sqlmodel import func, select
 
 from portfolio.applications.models import Application
 from portfolio.core.audit.history import history_for
-from portfolio.web.permissions import Role
-from portfolio.web.permissions import Permission, requires
 from portfolio.budget.models import Allocation
 from portfolio.web.edit_pages import archive_page, form_page, restore_and_return
 from portfolio.core.db import get_session, rollback_request
@@ -21,6 +19,7 @@ from portfolio.procurements.enums import PHASE_ORDER, Phase
 from portfolio.procurements.timeline import is_behind, timeline
 from portfolio.reference.services import active_domains
 from portfolio.web.routing import Routes
+from portfolio.web.permissions import Permission, can, requires
 
 routes = Routes()
 
@@ -97,7 +96,7 @@ def _detail_context(procurement):
         "advance_form": AdvanceForm(formdata=None, obj=procurement, on=local_today()),
         "note_form": NoteForm(formdata=None),
         "restore_form": RestoreForm(formdata=None, obj=procurement),
-        "may_override": current_user.role == Role.ADMIN,
+        "may_override": can(current_user, Permission.OVERRIDE_GATES),
     }
 
 
@@ -147,7 +146,7 @@ def advance(procurement_id):
         try:
             services.advance(
                 get_session(), procurement, loaded_version=form.loaded_version, on=form.on.data,
-                override_reason=form.override_reason.data, may_override=current_user.role == Role.ADMIN,
+                override_reason=form.override_reason.data, may_override=can(current_user, Permission.OVERRIDE_GATES),
             )
         except (FieldErrors, ServiceError, VersionConflict) as error:
             form.form_errors.append(error.message)

@@ -10,8 +10,8 @@ from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import BivLevel, EnsiaSubject
 from portfolio.core.labels import choices
-from portfolio.applications.forms import DATE_HINT, EVERYTHING, NONE_CHOSEN
-from portfolio.web.forms import SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
+from portfolio.applications.forms import EVERYTHING
+from portfolio.web.forms import DATE_HINT, NONE_CHOSEN, SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 
 

@@ -9,6 +9,10 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Valid
 from wtforms.widgets import Select, html_params
 
 
+DATE_HINT = _l("Als jjjj-mm-dd, bijvoorbeeld 2027-03-31.")
+NONE_CHOSEN = _l("— niet ingevuld —")  # the blank choice of an optional select
+
+
 class QuickSelect(Select):
     """WTForms' select, writing its plain options as strings in one pass: a list of thousands of
     suppliers renders in a few milliseconds instead of tens. The markup is WTForms' own."""

@@ -32,6 +32,7 @@ class Permission(StrEnum):
     WRITE_PRIVACY = "write_privacy"
     MANAGE_BREACHES = "manage_breaches"
     ADMINISTER = "administer"  # users, roles, reference lists
+    OVERRIDE_GATES = "override_gates"  # take a procurement into production without its assessments, with a reason
 
 
 _EVERYONE = {Permission.SIGNED_IN, Permission.READ_REGISTER}

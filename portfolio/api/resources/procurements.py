@@ -7,10 +7,10 @@ from sqlmodel import func, select
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas.procurements import ProcurementCreate, ProcurementQuery, ProcurementRead, ProcurementUpdate
 from portfolio.applications.models import Application
-from portfolio.web.permissions import Permission
 from portfolio.core.exceptions import FieldErrors
 from portfolio.procurements import services
 from portfolio.procurements.models import Procurement
+from portfolio.web.permissions import Permission, can, requires
 
 
 def list_(session, query):
@@ -73,8 +73,6 @@ def register_actions(bp):
     from portfolio.api.crud import json_response, loaded_version, parse_body
     from portfolio.api.openapi import MAX_ID, operation
     from portfolio.api.schemas.procurements import AdvanceRequest, StopRequest
-    from portfolio.web.permissions import Role
-    from portfolio.web.permissions import requires
     from portfolio.core.db import get_session
 
     def load(record_id):
@@ -93,7 +91,7 @@ def register_actions(bp):
         version = loaded_version(procurement)
         request_data = parse_body(AdvanceRequest)
         services.advance(get_session(), procurement, loaded_version=version, on=request_data.on,
-                         override_reason=request_data.override_reason, may_override=current_user.role == Role.ADMIN)
+                         override_reason=request_data.override_reason, may_override=can(current_user, Permission.OVERRIDE_GATES))
         return json_response(serialize(procurement), record=procurement)
 
     @bp.route("/procurements/<int:record_id>/stop", methods=["POST"], endpoint="procurements_stop")
