@@ -7,6 +7,8 @@ from portfolio.core.audit.history import changes_since
 from portfolio.core.db import get_session, rollback_request
 from portfolio.core.exceptions import FieldErrors, VersionConflict
 from portfolio.web.ui import refuse_form
+from portfolio.core import archiving
+from portfolio.web.forms import ArchiveForm, RestoreForm
 
 
 def form_page(form, template, save, *, success, redirect_to, **context):
@@ -35,9 +37,6 @@ def form_page(form, template, save, *, success, redirect_to, **context):
 
 def archive_page(record, *, title, success, back):
     """The archive page of any archivable record: a reason, then archive and go back."""
-    from portfolio.core import archiving
-    from portfolio.web.forms import ArchiveForm
-
     form = ArchiveForm(obj=record, reason=None)
     return form_page(
         form, "archive.html",
@@ -51,8 +50,6 @@ def restore_and_return(record, *, success, back):
 
     A stale version or a record that is not archived ends in the ServiceError handler (409/400).
     """
-    from portfolio.core import archiving
-    from portfolio.web.forms import RestoreForm
 
     form = RestoreForm()
     if form.validate():

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, has_request_context, redirect, request
 from flask_babel import Babel
 
 from portfolio.web.permissions import Permission, requires
+from portfolio.web.routing import is_api_request
 
 bp = Blueprint("i18n", __name__)
 babel = Babel()
@@ -17,7 +18,6 @@ def select_locale():
     """The language chosen in this session (API: Accept-Language); the default outside a request."""
     if not has_request_context():
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    from portfolio.web.routing import is_api_request
 
     if is_api_request() and request.endpoint != "api.docs":  # no session there: Accept-Language
         return request.accept_languages.best_match(current_app.config["LANGUAGES"]) or current_app.config["BABEL_DEFAULT_LOCALE"]

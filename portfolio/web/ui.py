@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -47,8 +47,6 @@ def _enum_namespace():
 
 def navigation_for_current_user():
     """(label, url, is_current) for each section the current user may open."""
-    from flask import url_for
-
     items = []
     for label, endpoint, permission in NAVIGATION:
         if endpoint in current_app.view_functions and can(current_user, permission):
