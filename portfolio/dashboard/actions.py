@@ -21,7 +21,7 @@ from portfolio.applications.models import Application
 from portfolio.web.permissions import Role
 from portfolio.web.permissions import Permission, can
 from portfolio.core.figure_cache import cached
-from portfolio.privacy.breaches import notification_deadline
+from portfolio.privacy.breaches.deadline import notification_deadline
 from portfolio.privacy.chain import open_breaches
 from portfolio.privacy.models import DataBreach
 from portfolio.procurements.services import list_procurements

@@ -25,7 +25,7 @@ from flask.cli import with_appcontext
 from sqlalchemy.engine import make_url
 
 from portfolio.core.db import get_engine
-from portfolio.security.evidence import storage_dir
+from portfolio.security.evidence.storage import storage_dir
 
 FORMAT = 1
 MANIFEST = "backup.json"

@@ -9,8 +9,9 @@ Definitions (each figure of the overview is one query, and its list the same que
   is the party of a current contract of such an application (Contract.supplier), or is named as
   processor of a processing activity. Archived suppliers, applications, contracts and activities
   do not count.
-- A processor agreement is *current* when it is not archived, signed (on or before today) and
-  its end date is empty or today or later. A supplier is *covered* by any current agreement.
+- A processor agreement is *current* as agreements/currency.py defines it (not archived, signed
+  on or before today, its end date empty or today or later). A supplier is *covered* by any
+  current agreement.
 - A processing activity has *no DPIA decision* when 'DPIA required' is empty or 'to be
   determined'; it *misses its DPIA* when a DPIA is required and no date it was done is recorded.
 - A breach is *open* until it is closed; it is *past its deadline* when the Autoriteit
@@ -18,7 +19,6 @@ Definitions (each figure of the overview is one query, and its list the same que
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from sqlalchemy import exists, or_
 from sqlalchemy.orm import contains_eager, selectinload
@@ -28,7 +28,8 @@ from portfolio.applications.enums import LifecycleStatus, PersonalData
 from portfolio.applications.models import Application, Contract
 from portfolio.web.permissions import Permission, can
 from portfolio.core.figure_cache import cached
-from portfolio.privacy.breaches import NOTIFICATION_PERIOD
+from portfolio.privacy.agreements.currency import current_condition, expiring_condition
+from portfolio.privacy.breaches.deadline import NOTIFICATION_PERIOD
 from portfolio.privacy.enums import DpiaRequired, DpiaStatus
 from portfolio.privacy.models import (
     AgreementApplication, DataBreach, ProcessingActivity, ProcessingApplication, ProcessingProcessor,
@@ -82,15 +83,6 @@ def missing_dpia():
     )
 
 
-def current_agreement_condition(today):
-    return (
-        ProcessorAgreement.archived.is_(False),
-        ProcessorAgreement.signed_on.is_not(None),
-        ProcessorAgreement.signed_on <= today,
-        or_(ProcessorAgreement.ends_on.is_(None), ProcessorAgreement.ends_on >= today),
-    )
-
-
 def uncovered_suppliers(today):
     """Suppliers that process personal data (see the module docstring) without a current agreement."""
     supplies = exists().where(Application.supplier_id == Supplier.id, *_personal_data_application())
@@ -105,7 +97,7 @@ def uncovered_suppliers(today):
         ProcessingProcessor.processing_id == ProcessingActivity.id,
         ProcessingActivity.archived.is_(False),
     )
-    covered = exists().where(ProcessorAgreement.supplier_id == Supplier.id, *current_agreement_condition(today))
+    covered = exists().where(ProcessorAgreement.supplier_id == Supplier.id, current_condition(today))
     return (
         select(Supplier)
         .where(Supplier.archived.is_(False), or_(supplies, contracted, processes), ~covered)
@@ -152,7 +144,7 @@ def expiring_agreements(session, *, today, days):
     """Current agreements that end within days from today, soonest first."""
     return session.exec(
         select(ProcessorAgreement)
-        .where(*current_agreement_condition(today), ProcessorAgreement.ends_on <= today + timedelta(days=days))
+        .where(expiring_condition(today, days))
         .options(selectinload(ProcessorAgreement.supplier), selectinload(ProcessorAgreement.organisation))
         .order_by(ProcessorAgreement.ends_on, ProcessorAgreement.id)
     ).all()

@@ -8,7 +8,8 @@ determined' and the agreement has no dates. Loading again changes nothing.
 from sqlmodel import select
 
 from portfolio.applications.models import Application
-from portfolio.privacy import services
+from portfolio.privacy.agreements.services import create_agreement
+from portfolio.privacy.processing.services import create_processing
 from portfolio.privacy.enums import DpiaRequired, LegalBasis, SpecialCategoryGround
 from portfolio.privacy.models import ProcessingActivity, ProcessorAgreement
 from portfolio.reference.models import Organisation
@@ -62,7 +63,7 @@ def load_demo_privacy(session):
         application = applications.get(application_name)
         if name in existing or application is None:
             continue
-        services.create_processing(
+        create_processing(
             session,
             data={"organisation_id": organisation.id, "name": name, "dpia_required": DpiaRequired.UNDECIDED.value, **fields},
             application_ids=[application.id],
@@ -73,7 +74,7 @@ def load_demo_privacy(session):
     if supplier is not None and application is not None and session.exec(
         select(ProcessorAgreement.id).where(ProcessorAgreement.supplier_id == supplier.id)
     ).first() is None:
-        services.create_agreement(
+        create_agreement(
             session,
             data={"supplier_id": supplier.id, "organisation_id": organisation.id, "model_version": AGREEMENT["model_version"]},
             application_ids=[application.id],

@@ -7,10 +7,14 @@ from portfolio.web.routing import feature_blueprint
 
 def init_app(app):
     """Register the feature's labels and its pages."""
-    from portfolio.security import views, views_catalogue, views_evidence, views_statement
+    from portfolio.security import views
+    from portfolio.security.catalogues import views as catalogue_views
+    from portfolio.security.evidence import views as evidence_views
+    from portfolio.security.statement import views as statement_views
 
     blueprint = feature_blueprint(
-        "security", __name__, views.routes, views_catalogue.routes, views_evidence.routes, views_statement.routes, url_prefix="/security",
+        "security", __name__, views.routes, catalogue_views.routes, evidence_views.routes, statement_views.routes,
+        url_prefix="/security",
     )
     app.register_blueprint(blueprint)
     register_record_labels(entities=labels.ENTITIES, fields=labels.FIELDS, value_formats=labels.VALUE_FORMATS)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
 
@@ -165,9 +164,7 @@ def panel_for_application(session, application, today=None):
     linked = set(session.exec(
         select(MeasureApplication.measure_id).where(MeasureApplication.application_id == application.id)
     ))
-    evidenced = set(session.exec(select(Evidence.measure_id).where(
-        Evidence.archived.is_(False), or_(Evidence.expires_on.is_(None), Evidence.expires_on >= today),
-    )))
+    evidenced = set(session.exec(select(Evidence.measure_id).where(Evidence.current_condition(today))))
     columns = (Measure.id, Measure.title, Measure.status, Measure.applies_to_all,
                *(getattr(Measure, f"min_{axis}") for axis in AXES))
     rows = []

@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 
 from portfolio.core.db import session_scope
-from portfolio.security import catalogue_import
+from portfolio.security.catalogues import services as catalogue_import
 
 frameworks_cli = AppGroup("frameworks", help="Norm catalogues of the security register.")
 CLI_ACTOR = (None, "cli")

@@ -17,7 +17,8 @@ from portfolio.applications.enums import BivLevel, EnsiaSubject
 from portfolio.applications.models import Application
 from portfolio.web.permissions import Role
 from portfolio.auth.models import User
-from portfolio.security import catalogue_import, services
+from portfolio.security import services
+from portfolio.security.catalogues import services as catalogue_import
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
 from portfolio.security.models import Evidence, Framework, Measure, Requirement
 from portfolio.users.services import create_user

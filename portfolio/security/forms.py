@@ -1,26 +1,26 @@
-"""Forms of the security register; input rules with Dutch messages."""
+"""Forms of the security register's measures (and the field helpers its sub-packages share);
+input rules with Dutch messages."""
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField
 from wtforms import (
     BooleanField, DateField, IntegerField, StringField, TextAreaField,
 )
 from wtforms.validators import NumberRange, Optional, ValidationError
 
 from portfolio.applications.enums import BivLevel, EnsiaSubject
-from portfolio.core.labels import choices
 from portfolio.applications.forms import EVERYTHING
+from portfolio.core.labels import choices
 from portfolio.web.forms import DATE_HINT, NONE_CHOSEN, SelectField, SelectMultipleField, VersionedForm, max_length, optional_int, required, select_choices
-from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
+from portfolio.security.enums import MeasureStatus, Overseer, Priority
 
 
-def _enum_select(label, enum, *, needed=False, blank=NONE_CHOSEN):
+def enum_select(label, enum, *, needed=False, blank=NONE_CHOSEN):
     return SelectField(label, choices=select_choices(choices(enum, blank=None if needed else blank)),
                        validators=[required()] if needed else [Optional()], validate_choice=True)
 
 
-def _date(label, description=DATE_HINT):
+def date_field(label, description=DATE_HINT):
     return DateField(label, validators=[Optional()], description=description, format="%Y-%m-%d")
 
 
@@ -29,12 +29,12 @@ def _ids(label, description=None):
 
 
 class StatusFields:
-    status = _enum_select(_l("Status"), MeasureStatus, needed=True)
+    status = enum_select(_l("Status"), MeasureStatus, needed=True)
     status_reason = TextAreaField(
         _l("Reden"), validators=[Optional(), max_length(1000)],
         description=_l("Verplicht bij ‘niet van toepassing’: waarom niet. Bij ‘uitgesteld’: waarom."),
     )
-    postponed_until = _date(_l("Uitgesteld tot"), _l("Verplicht bij ‘uitgesteld’: de nieuwe datum, als jjjj-mm-dd."))
+    postponed_until = date_field(_l("Uitgesteld tot"), _l("Verplicht bij ‘uitgesteld’: de nieuwe datum, als jjjj-mm-dd."))
 
     def validate_status_reason(self, field):
         if self.status.data == MeasureStatus.NOT_APPLICABLE and not (field.data or "").strip():
@@ -49,20 +49,20 @@ class MeasureForm(StatusFields, FlaskForm):
     title = StringField(_l("Titel"), validators=[required(), max_length(200)])
     description = TextAreaField(_l("Omschrijving"), validators=[Optional(), max_length(4000)])
     requirement_ids = _ids(_l("Normen waaraan de maatregel voldoet"))
-    overseer = _enum_select(_l("Toezichthouder"), Overseer, needed=True)
+    overseer = enum_select(_l("Toezichthouder"), Overseer, needed=True)
     team = StringField(_l("Uitvoerend team"), validators=[Optional(), max_length(120)], default="I&A")
     assignee_id = SelectField(_l("Uitvoerder"), coerce=optional_int, validators=[Optional()], validate_choice=True)
-    priority = _enum_select(_l("Prioriteit"), Priority, needed=True)
-    due_on = _date(_l("Gereed op"))
+    priority = enum_select(_l("Prioriteit"), Priority, needed=True)
+    due_on = date_field(_l("Gereed op"))
     review_interval_months = IntegerField(
         _l("Herbeoordelen elke (maanden)"),
         validators=[Optional(), NumberRange(min=1, max=120, message=_l("Vul 1 tot en met 120 maanden in."))],
     )
-    next_review_on = _date(_l("Volgende herbeoordeling"))
+    next_review_on = date_field(_l("Volgende herbeoordeling"))
     applies_to_all = BooleanField(_l("Geldt voor alle applicaties"))
-    min_availability = _enum_select(_l("Vanaf beschikbaarheid"), BivLevel)
-    min_integrity = _enum_select(_l("Vanaf integriteit"), BivLevel)
-    min_confidentiality = _enum_select(_l("Vanaf vertrouwelijkheid"), BivLevel)
+    min_availability = enum_select(_l("Vanaf beschikbaarheid"), BivLevel)
+    min_integrity = enum_select(_l("Vanaf integriteit"), BivLevel)
+    min_confidentiality = enum_select(_l("Vanaf vertrouwelijkheid"), BivLevel)
     application_ids = _ids(_l("Gekoppelde applicaties"), _l("Applicaties waarvoor de maatregel hoe dan ook geldt."))
     organisation_ids = _ids(_l("Organisaties"), _l("Leeg: alle organisaties."))
     ensia_subjects = SelectMultipleField(_l("ENSIA-onderwerpen"), choices=select_choices(choices(EnsiaSubject)),
@@ -88,31 +88,6 @@ class MeasureEditForm(MeasureForm, VersionedForm):
     pass
 
 
-class StatusForm(StatusFields, VersionedForm):
-    def data_for_service(self):
-        return {name: getattr(self, name).data for name in ("status", "status_reason", "postponed_until")}
-
-
-class EvidenceForm(FlaskForm):
-    kind = _enum_select(_l("Soort bewijs"), EvidenceKind, needed=True)
-    description = TextAreaField(_l("Toelichting"), validators=[Optional(), max_length(4000)])
-    url = StringField(_l("Link"), validators=[Optional(), max_length(2000)], description=_l("Een webadres, bijvoorbeeld https://intranet.example.org/rapport."))
-    file = FileField(_l("Bestand"))
-    dated_on = DateField(_l("Datum van het bewijs"), validators=[required()], description=DATE_HINT, format="%Y-%m-%d")
-    expires_on = _date(_l("Geldig tot"), _l("Optioneel. Verlopen bewijs telt als ontbrekend."))
-
-
-class ImportForm(FlaskForm):
-    file = FileField(_l("Bestand (.csv, .yaml of .yml)"))
-    code = StringField(_l("Code van het normenkader"), validators=[Optional(), max_length(120)],
-                       description=_l("Voor CSV; leeg: de bestandsnaam. Dezelfde code werkt een bestaand normenkader bij."))
-    name = StringField(_l("Naam van het normenkader"), validators=[Optional(), max_length(200)])
-
-    def validate_file(self, field):
-        if not field.data or not getattr(field.data, "filename", ""):
-            raise ValidationError(_l("Kies een bestand."))
-
-
 SORT_LABELS = {
     "title": _l("Titel"), "status": _l("Status"), "priority": _l("Prioriteit"), "due": _l("Gereed op"),
     "review": _l("Volgende herbeoordeling"), "assignee": _l("Uitvoerder"),
@@ -129,11 +104,11 @@ class MeasureFilterForm(FlaskForm):
     framework = SelectField(_l("Normenkader"), coerce=optional_int, validators=[Optional()], validate_choice=True)
     chapter = StringField(_l("Hoofdstuk"), validators=[Optional(), max_length(300)])
     requirement = StringField(_l("Normcode"), validators=[Optional(), max_length(60)])
-    overseer = _enum_select(_l("Toezichthouder"), Overseer, blank=EVERYTHING)
+    overseer = enum_select(_l("Toezichthouder"), Overseer, blank=EVERYTHING)
     team = StringField(_l("Uitvoerend team"), validators=[Optional(), max_length(120)])
     assignee = SelectField(_l("Uitvoerder"), coerce=optional_int, validators=[Optional()], validate_choice=True)
-    status = _enum_select(_l("Status"), MeasureStatus, blank=EVERYTHING)
-    priority = _enum_select(_l("Prioriteit"), Priority, blank=EVERYTHING)
+    status = enum_select(_l("Status"), MeasureStatus, blank=EVERYTHING)
+    priority = enum_select(_l("Prioriteit"), Priority, blank=EVERYTHING)
     due = SelectField(_l("Termijn"), choices=select_choices([("", EVERYTHING), ("overdue", _l("verlopen")),
                                                            ("soon", _l("binnen 30 dagen"))]),
                       validators=[Optional()], validate_choice=True)
@@ -143,7 +118,7 @@ class MeasureFilterForm(FlaskForm):
                            validators=[Optional()], validate_choice=True)
     application = SelectField(_l("Gekoppelde applicatie"), coerce=optional_int, validators=[Optional()], validate_choice=True)
     organisation = SelectField(_l("Organisatie"), coerce=optional_int, validators=[Optional()], validate_choice=True)
-    ensia = _enum_select(_l("ENSIA-onderwerp"), EnsiaSubject, blank=EVERYTHING)
+    ensia = enum_select(_l("ENSIA-onderwerp"), EnsiaSubject, blank=EVERYTHING)
     biv = SelectField(_l("BIV-drempel op"), choices=select_choices([
         ("", EVERYTHING), ("availability", _l("beschikbaarheid")), ("integrity", _l("integriteit")),
         ("confidentiality", _l("vertrouwelijkheid"))]), validators=[Optional()], validate_choice=True)
@@ -175,19 +150,3 @@ class MeasureFilterForm(FlaskForm):
             applies_to_all=bool(self.all_applications.data), include_archived=bool(self.archived.data),
             sort=self.sort.data or "title", descending=self.order.data == "desc",
         )
-
-
-class StatementForm(FlaskForm):
-    """Which organisation and framework the statement of applicability (or ENSIA export) is for."""
-
-    class Meta:
-        csrf = False
-
-    organisation = SelectField(_l("Organisatie"), coerce=optional_int, validators=[required()], validate_choice=True)
-    framework = SelectField(_l("Normenkader"), coerce=optional_int, validators=[Optional()], validate_choice=True)
-    ensia = _enum_select(_l("ENSIA-onderwerp"), EnsiaSubject, blank=EVERYTHING)
-
-    def __init__(self, *args, frameworks=(), organisations=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.framework.choices = select_choices([("", NONE_CHOSEN)] + [(f.id, f.name) for f in frameworks])
-        self.organisation.choices = select_choices([("", NONE_CHOSEN)] + [(o.id, o.name) for o in organisations])

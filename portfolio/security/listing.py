@@ -48,10 +48,7 @@ class MeasureFilter:
 
 
 def _current_evidence(today):
-    return exists().where(
-        Evidence.measure_id == Measure.id, Evidence.archived.is_(False),
-        or_(Evidence.expires_on.is_(None), Evidence.expires_on >= today),
-    )
+    return exists().where(Evidence.measure_id == Measure.id, Evidence.current_condition(today))
 
 
 def filtered_statement(f, *, today):

@@ -6,7 +6,7 @@ added and removed by the services, so that the audit trail sees every change of 
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, UniqueConstraint, and_, or_
 from sqlmodel import Field, Relationship, SQLModel
 
 from portfolio.core.db import UTCDateTime
@@ -155,5 +155,11 @@ class Evidence(ArchivableBase, table=True):
     measure: Measure = Relationship(back_populates="evidence")
 
     def is_current(self, today):
-        """Archived or expired evidence counts as missing."""
+        """Archived or expired evidence counts as missing: the rule of current_condition, for one item."""
         return not self.archived and (self.expires_on is None or self.expires_on >= today)
+
+    @classmethod
+    def current_condition(cls, today):
+        """The rule of is_current as a SQL condition on Evidence (tests/security/test_evidence.py holds
+        the two to the same answer)."""
+        return and_(cls.archived.is_(False), or_(cls.expires_on.is_(None), cls.expires_on >= today))

@@ -42,7 +42,7 @@ def security_labels():
 def too_large(error):
     """An upload above MAX_CONTENT_LENGTH: say so in words, next to the evidence limit."""
     from portfolio.web.errors import render_error
-    from portfolio.security.evidence import max_bytes
+    from portfolio.security.evidence.storage import max_bytes
 
     return render_error(413, _("Het bestand is te groot. Bewijsstukken mogen hoogstens %(mb)d MB zijn.",
                                mb=max_bytes() // 2**20))

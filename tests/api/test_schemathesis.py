@@ -15,7 +15,9 @@ from sqlmodel import select
 from portfolio.applications import related
 from portfolio.applications.services import create_application
 from portfolio.budget.services import create_budget_line, create_funding_source
-from portfolio.privacy.services import create_agreement, create_breach, create_processing
+from portfolio.privacy.agreements.services import create_agreement
+from portfolio.privacy.breaches.services import create_breach
+from portfolio.privacy.processing.services import create_processing
 from portfolio.procurements.services import create_procurement
 from portfolio.reference.models import Domain, Organisation
 from portfolio.security.services import create_measure

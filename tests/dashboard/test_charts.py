@@ -69,7 +69,8 @@ def test_the_dashboard_shows_each_chart_with_caption_summary_and_table(app, data
 
 
 def test_compliance_per_framework_chapter_links_to_the_chapters_measures(app, db, data_set, viewer, day):
-    from portfolio.security import catalogue_import, services
+    from portfolio.security import services
+    from portfolio.security.catalogues import services as catalogue_import
     from portfolio.security.models import Requirement
     from sqlmodel import select
 

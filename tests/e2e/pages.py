@@ -16,7 +16,7 @@ from portfolio.budget.models import BudgetLine, FundingSource
 from portfolio.budget.services import create_allocation
 from portfolio.privacy.chain import FIGURES
 from portfolio.privacy.models import ProcessingActivity, ProcessorAgreement
-from portfolio.privacy.services import create_breach
+from portfolio.privacy.breaches.services import create_breach
 from portfolio.procurements.models import Procurement
 from portfolio.reference.models import Organisation
 from portfolio.security.models import Evidence, Framework

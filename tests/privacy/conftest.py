@@ -5,7 +5,9 @@ from datetime import datetime, UTC
 
 import pytest
 
-from portfolio.privacy import services
+from portfolio.privacy.agreements.services import create_agreement
+from portfolio.privacy.breaches.services import create_breach
+from portfolio.privacy.processing.services import create_processing
 from tests.applications.conftest import (  # noqa: F401  (fixtures of the application register)
     _made, archive_record, history, make_application, make_contract, make_supplier, reference, today,
 )
@@ -38,7 +40,7 @@ def make_processing(db, reference):
             "retention_period": "7 jaar",
             **fields,
         }
-        return _made(db, lambda session: services.create_processing(
+        return _made(db, lambda session: create_processing(
             session, data=data, application_ids=[a.id for a in applications], processor_ids=[s.id for s in processors],
         ))
 
@@ -51,7 +53,7 @@ def make_agreement(db, reference):
 
     def make(supplier, *, organisation="Diemen", applications=(), **fields):
         data = {"supplier_id": supplier.id, "organisation_id": reference.organisations[organisation], **fields}
-        return _made(db, lambda session: services.create_agreement(
+        return _made(db, lambda session: create_agreement(
             session, data=data, application_ids=[a.id for a in applications],
         ))
 
@@ -69,7 +71,7 @@ def make_breach(db, reference):
             "description": "Brief aan verkeerde adres",
             **fields,
         }
-        return _made(db, lambda session: services.create_breach(
+        return _made(db, lambda session: create_breach(
             session, data=data, application_ids=[a.id for a in applications],
         ))
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta, UTC
 
 import pytest
 
-from portfolio.privacy.breaches import (
+from portfolio.privacy.breaches.deadline import (
     LOCAL_ZONE, NonexistentLocalTime, deadline_state, notification_deadline, to_local, to_utc,
 )
 from tests.applications.helpers import field_errors, text

@@ -17,7 +17,7 @@ from portfolio import create_app
 from portfolio.core.audit.history import verify_chain
 from portfolio.ops.backup import integrity_errors
 from portfolio.core.db import get_engine, session_scope
-from portfolio.security.evidence import storage_dir
+from portfolio.security.evidence.storage import storage_dir
 from portfolio.suppliers.services import create_supplier
 from tests.conftest import base_config
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.security import catalogue_import, services
+from portfolio.security import services
+from portfolio.security.catalogues import services as catalogue_import
 from portfolio.security.models import Measure
 from tests.applications.conftest import archive_record, make_application, make_supplier, make_usage, reference  # noqa: F401
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from sqlmodel import func, select
 
-from portfolio.security.catalogue_import import CatalogueInvalid, parse
+from portfolio.security.catalogues.services import CatalogueInvalid, parse
 from portfolio.security.models import Framework, MeasureRequirement, Requirement
 from tests.security.conftest import CATALOGUES
 

@@ -144,6 +144,24 @@ def test_expired_or_archived_evidence_counts_as_missing(client_as, make_measure,
     ("", "bestand"), ("...", "bestand"),
 ])
 def test_download_names_are_made_safe(given, safe):
-    from portfolio.security.evidence import safe_filename
+    from portfolio.security.evidence.storage import safe_filename
 
     assert safe_filename(given) == safe
+
+
+def test_current_evidence_is_one_rule_in_python_and_sql(db, make_measure):
+    """Evidence.is_current (the measure page, exports) and Evidence.current_condition (the list's
+    filter, the application panel) answer the same on the same rows, boundaries included."""
+    measure = make_measure()
+    on = date(2026, 6, 1)
+    with db() as session:
+        for archived in (False, True):
+            for expires_on in (None, on - timedelta(days=1), on, on + timedelta(days=1)):
+                session.add(Evidence(measure_id=measure.id, kind="text", description="x", dated_on=on - timedelta(days=30),
+                                     expires_on=expires_on, archived=archived,
+                                     archived_reason="vervangen" if archived else None))
+    with db() as session:
+        rows = session.exec(select(Evidence)).all()
+        in_sql = set(session.exec(select(Evidence.id).where(Evidence.current_condition(on))).all())
+        assert in_sql == {item.id for item in rows if item.is_current(on)}
+        assert len(in_sql) == 3 and len(rows) == 8

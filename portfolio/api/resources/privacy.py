@@ -1,6 +1,6 @@
-"""/api/v1/processing-activities, /processor-agreements and /data-breaches, through
-portfolio.privacy.services; data breaches need MANAGE_BREACHES to be read at all, as on the screens,
-and are closed rather than archived."""
+"""/api/v1/processing-activities, /processor-agreements and /data-breaches, through the services of
+portfolio.privacy.processing, .agreements and .breaches; data breaches need MANAGE_BREACHES to be
+read at all, as on the screens, and are closed rather than archived."""
 
 from sqlalchemy.orm import selectinload
 from sqlmodel import select
@@ -9,7 +9,9 @@ from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas import privacy as schemas
 from portfolio.core.paging import escape_like
 from portfolio.web.permissions import Permission
-from portfolio.privacy import services
+from portfolio.privacy.agreements import services as agreements
+from portfolio.privacy.breaches import services as breaches
+from portfolio.privacy.processing import services as processing
 from portfolio.privacy.models import DataBreach, ProcessingActivity, ProcessorAgreement
 
 
@@ -36,12 +38,12 @@ def list_processing(session, query):
 
 def create_processing(session, data):
     application_ids, processor_ids = data.pop("application_ids"), data.pop("processor_ids")
-    return services.create_processing(session, data=data, application_ids=application_ids, processor_ids=processor_ids)
+    return processing.create_processing(session, data=data, application_ids=application_ids, processor_ids=processor_ids)
 
 
 def update_processing(session, record, data, version):
     application_ids, processor_ids = data.pop("application_ids", None), data.pop("processor_ids", None)
-    return services.update_processing(session, record, data=data, loaded_version=version,
+    return processing.update_processing(session, record, data=data, loaded_version=version,
                                       application_ids=application_ids, processor_ids=processor_ids)
 
 
@@ -64,12 +66,12 @@ def list_agreements(session, query):
 
 def create_agreement(session, data):
     application_ids = data.pop("application_ids")
-    return services.create_agreement(session, data=data, application_ids=application_ids)
+    return agreements.create_agreement(session, data=data, application_ids=application_ids)
 
 
 def update_agreement(session, record, data, version):
     application_ids = data.pop("application_ids", None)
-    return services.update_agreement(session, record, data=data, loaded_version=version, application_ids=application_ids)
+    return agreements.update_agreement(session, record, data=data, loaded_version=version, application_ids=application_ids)
 
 
 def serialize_agreement(record):
@@ -89,12 +91,12 @@ def list_breaches(session, query):
 
 def create_breach(session, data):
     application_ids = data.pop("application_ids")
-    return services.create_breach(session, data=data, application_ids=application_ids)
+    return breaches.create_breach(session, data=data, application_ids=application_ids)
 
 
 def update_breach(session, record, data, version):
     application_ids = data.pop("application_ids", None)
-    return services.update_breach(session, record, data=data, loaded_version=version, application_ids=application_ids)
+    return breaches.update_breach(session, record, data=data, loaded_version=version, application_ids=application_ids)
 
 
 def serialize_breach(record):
@@ -107,18 +109,18 @@ PROCESSING = Resource(
     read_permission=Permission.READ_PRIVACY, write_permission=Permission.WRITE_PRIVACY,
     query=schemas.ProcessingQuery, list=list_processing, create_schema=schemas.ProcessingCreate, create=create_processing,
     update_schema=schemas.ProcessingUpdate, update=update_processing, archivable=True,
-    serialize=serialize_processing, load=services.get_processing,
+    serialize=serialize_processing, load=processing.get_processing,
 )
 AGREEMENTS = Resource(
     name="processor-agreements", tag="processor-agreements", model=ProcessorAgreement, read=schemas.AgreementRead,
     read_permission=Permission.READ_PRIVACY, write_permission=Permission.WRITE_PRIVACY,
     query=schemas.AgreementQuery, list=list_agreements, create_schema=schemas.AgreementCreate, create=create_agreement,
     update_schema=schemas.AgreementUpdate, update=update_agreement, archivable=True,
-    serialize=serialize_agreement, load=services.get_agreement,
+    serialize=serialize_agreement, load=agreements.get_agreement,
 )
 BREACHES = Resource(
     name="data-breaches", tag="data-breaches", model=DataBreach, read=schemas.BreachRead,
     read_permission=Permission.MANAGE_BREACHES, write_permission=Permission.MANAGE_BREACHES,
     query=schemas.BreachQuery, list=list_breaches, create_schema=schemas.BreachCreate, create=create_breach,
-    update_schema=schemas.BreachUpdate, update=update_breach, serialize=serialize_breach, load=services.get_breach,
+    update_schema=schemas.BreachUpdate, update=update_breach, serialize=serialize_breach, load=breaches.get_breach,
 )

@@ -14,9 +14,10 @@ from portfolio.web.edit_pages import form_page
 from portfolio.core.db import get_session
 from portfolio.core.dates import local_today
 from portfolio.web.forms import ArchiveForm
-from portfolio.security import evidence as evidence_files
 from portfolio.security import services
-from portfolio.security.forms import EvidenceForm, StatusForm
+from portfolio.security.evidence import services as evidence_services
+from portfolio.security.evidence import storage as evidence_files
+from portfolio.security.evidence.forms import EvidenceForm, StatusForm
 from portfolio.security.models import Evidence
 from portfolio.security.views import measure_or_404
 from portfolio.web.routing import Routes
@@ -50,7 +51,7 @@ def evidence_add(measure_id):
         form.dated_on.data = local_today()
     return form_page(
         form, "security/evidence_form.html",
-        lambda f: evidence_files.add_evidence(
+        lambda f: evidence_services.add_evidence(
             get_session(), measure, actor=current_user, kind=f.kind.data, description=(f.description.data or "").strip(),
             url=(f.url.data or "").strip(), upload=f.file.data, dated_on=f.dated_on.data, expires_on=f.expires_on.data,
         ),

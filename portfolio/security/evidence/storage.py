@@ -1,7 +1,7 @@
-"""Evidence for measures: texts, links and files stored by content hash under instance/evidence/.
+"""Evidence files, stored by content hash under instance/evidence/.
 
 Files are checked on size, extension and a sniff of their first bytes; they are never executed
-and only ever sent as attachments (see views_evidence.download).
+and only ever sent as attachments (see views.evidence_download).
 """
 
 import hashlib
@@ -10,15 +10,11 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path, PurePath
-from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_babel import gettext as _
 
 from portfolio.core.exceptions import FieldErrors
-from portfolio.security.enums import EvidenceKind
-from portfolio.security.models import Evidence
-from portfolio.security.services import require_update_right
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_EXTENSIONS = ("pdf", "docx", "xlsx", "odt", "ods", "png", "jpg", "jpeg", "txt", "csv")
@@ -121,35 +117,3 @@ def path_of(evidence):
     if not evidence.content_hash or not re.fullmatch(r"[0-9a-f]{64}", evidence.content_hash):
         return None
     return storage_dir() / evidence.content_hash
-
-
-def add_evidence(session, measure, *, actor, kind, description, url, upload, dated_on, expires_on):
-    """Add evidence to measure (assignee or CISO); upload is a FileStorage for kind 'file'."""
-    require_update_right(actor, measure)
-    errors = {}
-    if expires_on is not None and dated_on is not None and expires_on < dated_on:
-        errors["expires_on"] = [_("De vervaldatum ligt vóór de datum van het bewijs.")]
-    if kind == EvidenceKind.TEXT and not description:
-        errors["description"] = [_("Beschrijf het bewijs.")]
-    if kind == EvidenceKind.LINK:
-        parts = urlsplit(url or "")
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            errors["url"] = [_("Vul een webadres in dat begint met https:// of http://.")]
-    if kind == EvidenceKind.FILE and (upload is None or not upload.filename):
-        errors["file"] = [_("Kies een bestand.")]
-    if errors:
-        raise FieldErrors(errors)
-    evidence = Evidence(
-        measure_id=measure.id, kind=kind, description=description or None, dated_on=dated_on,
-        expires_on=expires_on, added_by_id=actor.id,
-        url=url if kind == EvidenceKind.LINK else None,
-    )
-    if kind == EvidenceKind.FILE:
-        digest, size, extension = store_file(upload.stream, upload.filename)
-        evidence.filename = safe_filename(upload.filename)
-        evidence.content_hash = digest
-        evidence.size_bytes = size
-        evidence.content_type = CONTENT_TYPES.get(extension, "application/octet-stream")
-    session.add(evidence)
-    session.flush()
-    return evidence

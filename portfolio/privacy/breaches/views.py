@@ -9,10 +9,11 @@ from portfolio.web.permissions import Permission, requires
 from portfolio.web.edit_pages import form_page
 from portfolio.core.db import get_session
 from portfolio.core.dates import utcnow
-from portfolio.privacy import listing, services
-from portfolio.privacy.breaches import NOTIFICATION_PERIOD, deadline_state
-from portfolio.privacy.forms import BreachEditForm, BreachForm
-from portfolio.privacy.views import _applications_for_choice
+from portfolio.privacy import listing
+from portfolio.privacy.breaches import services
+from portfolio.privacy.breaches.deadline import NOTIFICATION_PERIOD, deadline_state
+from portfolio.privacy.breaches.forms import BreachEditForm, BreachForm
+from portfolio.privacy.services import applications_for_choice
 from portfolio.reference.services import all_organisations
 from portfolio.web.routing import Routes
 
@@ -45,7 +46,7 @@ def _breach(breach_id):
 
 def _choices(session, breach=None):
     keep = [link.application_id for link in breach.application_links] if breach else []
-    return {"organisations": all_organisations(session), "applications": _applications_for_choice(session, keep)}
+    return {"organisations": all_organisations(session), "applications": applications_for_choice(session, keep)}
 
 
 @routes.route("/breaches/new", methods=["GET", "POST"])

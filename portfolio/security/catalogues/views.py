@@ -7,8 +7,8 @@ from sqlmodel import select
 
 from portfolio.web.permissions import Permission, requires
 from portfolio.core.db import get_session
-from portfolio.security import catalogue_import
-from portfolio.security.forms import ImportForm
+from portfolio.security.catalogues import services as catalogue_import
+from portfolio.security.catalogues.forms import ImportForm
 from portfolio.security.models import Framework, MeasureRequirement, Requirement
 from portfolio.security.views import frameworks
 from portfolio.web.routing import Routes

@@ -9,8 +9,9 @@ from portfolio.core.db import get_session
 from portfolio.core.dates import local_today
 from portfolio.reference.models import Organisation
 from portfolio.reference.services import all_organisations
-from portfolio.security import export, statement
-from portfolio.security.forms import StatementForm
+from portfolio.security import export
+from portfolio.security.statement import services as statement
+from portfolio.security.statement.forms import StatementForm
 from portfolio.security.models import Framework
 from portfolio.security.views import XLSX_MIMETYPE, frameworks
 from portfolio.web.routing import Routes

@@ -1,0 +1,1 @@
+"""The statement of applicability and the ENSIA export: their selection, form and pages."""
