@@ -12,7 +12,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlmodel import select
 
-from portfolio.applications import related
+from portfolio.applications.related import services as related
 from portfolio.applications.services import create_application
 from portfolio.budget.services import create_budget_line, create_funding_source
 from portfolio.privacy.services import create_agreement, create_breach, create_processing

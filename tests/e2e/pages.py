@@ -10,7 +10,7 @@ from flask import url_for
 from sqlmodel import select
 
 from portfolio.applications.models import Application
-from portfolio.applications.related import create_contract, create_integration, create_usage
+from portfolio.applications.related.services import create_contract, create_integration, create_usage
 from portfolio.auth.models import User
 from portfolio.budget.models import BudgetLine, FundingSource
 from portfolio.budget.services import create_allocation
