@@ -14,7 +14,8 @@ from sqlmodel import select
 
 from portfolio.applications.related import services as related
 from portfolio.applications.services import create_application
-from portfolio.budget.services import create_budget_line, create_funding_source
+from portfolio.budget.funding import create_funding_source
+from portfolio.budget.lines import create_budget_line
 from portfolio.privacy.services import create_agreement, create_breach, create_processing
 from portfolio.procurements.services import create_procurement
 from portfolio.reference.models import Domain, Organisation
