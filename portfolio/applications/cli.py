@@ -8,7 +8,8 @@ from flask.cli import AppGroup
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from portfolio.applications import importing
+from portfolio.applications.importing import reading, writing
+from portfolio.applications.importing.preview import validate
 from portfolio.core.db import session_scope
 from portfolio.core.exceptions import ServiceError
 
@@ -23,14 +24,14 @@ CLI_ACTOR = (None, "cli")
 def import_file(file, dry_run):
     """Import FILE (.csv or .xlsx in the export's column layout): every row is validated first;
     nothing is written when any row is invalid (exit code 1) or with --dry-run."""
-    if file.stat().st_size > importing.MAX_FILE_BYTES:
-        raise click.ClickException(f"{file.name} is larger than {importing.MAX_FILE_BYTES // 2**20} MB.")
+    if file.stat().st_size > reading.MAX_FILE_BYTES:
+        raise click.ClickException(f"{file.name} is larger than {reading.MAX_FILE_BYTES // 2**20} MB.")
     data = file.read_bytes()
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         try:
             with session_scope(actor=lambda: CLI_ACTOR) as session:
-                parsed = importing.parse(data, file.name, max_rows=importing.MAX_ROWS_CLI)
-                preview = importing.validate(session, parsed)
+                parsed = reading.parse(data, file.name, max_rows=reading.MAX_ROWS_CLI)
+                preview = validate(session, parsed)
                 _echo_preview(preview)
                 if not preview.is_valid:
                     raise _Invalid()
@@ -39,8 +40,8 @@ def import_file(file, dry_run):
                     return
                 reason = _("Import uit %(filename)s", filename=file.name)
                 try:
-                    created, changed = importing.apply(session, preview, reason=reason)
-                except importing.ImportInvalid as error:
+                    created, changed = writing.apply(session, preview, reason=reason)
+                except writing.ImportInvalid as error:
                     _echo_errors(error.errors)
                     raise _Invalid() from None
         except _Invalid:

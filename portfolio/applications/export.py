@@ -3,16 +3,11 @@
 import csv
 import io
 import itertools
-import tempfile
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from flask_babel import force_locale
 
 from portfolio.applications.columns import COLUMNS, HEADERS
-from portfolio.core.spreadsheet import neutralise
+from portfolio.core import spreadsheet
 from portfolio.core.labels import label
 from portfolio.applications.models import Application
 from portfolio.reference.models import Domain
@@ -53,13 +48,7 @@ def cell_writers(labels):
 
 def export_cells(values, writers):
     """One application's stored values (in COLUMNS order) as the export's cells."""
-    return [neutralise(_printable(write(value))) for write, value in zip(writers, values, strict=True)]
-
-
-def _printable(value):
-    """value without the control characters a spreadsheet cannot hold (NUL and the like: XLSX
-    refuses them outright, CSV would pass them on raw); tab, line feed and CR stay."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    return [spreadsheet.clean(write(value)) for write, value in zip(writers, values, strict=True)]
 
 
 def dutch_label(enum, value):
@@ -101,24 +90,8 @@ def _batched(rows, size):
 
 
 def write_xlsx(rows):
-    """The XLSX export in a temporary file (write-only mode: rows go to disk as they come).
-
-    Every text cell is written as text, so no value can become a live formula.
-    """
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Applicaties")
-    sheet.append([_text_cell(sheet, header) for header in HEADERS])
+    """The XLSX export in a temporary file, written as rows come (core.spreadsheet.write_xlsx:
+    text stays text, so no value can become a live formula)."""
     writers = cell_writers(dutch_labels())
-    for values in rows:
-        sheet.append([_text_cell(sheet, value) for value in export_cells(values, writers)])
-    handle = tempfile.TemporaryFile()
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
-
-
-def _text_cell(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+    cells = (export_cells(values, writers) for values in rows)
+    return spreadsheet.write_xlsx([spreadsheet.Sheet("Applicaties", HEADERS, cells)])

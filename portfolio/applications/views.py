@@ -11,7 +11,7 @@ from portfolio.applications.diagram import dependency_diagram
 from portfolio.applications.forms import (
     ApplicationEditForm, ApplicationFilterForm, ApplicationForm, BulkChangeForm,
 )
-from portfolio.applications.related import supplier_choices, suppliers_for_choice
+from portfolio.applications.related.services import supplier_choices, suppliers_for_choice
 from portfolio.core.audit.history import history_for
 from portfolio.web.permissions import Permission, can, requires
 from portfolio.web.edit_pages import archive_page, form_page, restore_and_return

@@ -30,7 +30,7 @@ by title.
 from sqlmodel import select
 
 from portfolio.applications.models import Application
-from portfolio.budget import services
+from portfolio.budget import funding, lines
 from portfolio.budget.models import BudgetLine, FundingSource, LineKind, LineStatus
 
 YEAR = 2022
@@ -93,7 +93,7 @@ def load_demo_budget(session):
     existing_sources = set(session.exec(select(FundingSource.name, FundingSource.year)).all())
     for name, year, cents, notes in FUNDING:
         if (name, year) not in existing_sources:
-            services.create_funding_source(
+            funding.create_funding_source(
                 session, data={"name": name, "year": year, "available_cents": cents, "notes": notes}
             )
             added += 1
@@ -102,7 +102,7 @@ def load_demo_budget(session):
     for title, kind, cents, extra, application in LINES:
         if title in existing_lines:
             continue
-        services.create_budget_line(
+        lines.create_budget_line(
             session,
             data={"title": title, "kind": kind.value, "status": LineStatus.REQUESTED.value,
                   "application_id": applications.get(application), **extra},

@@ -8,7 +8,7 @@ from wtforms import FieldList, Form, FormField, StringField, TextAreaField
 from wtforms.validators import Optional, ValidationError
 
 from portfolio.budget.labels import KIND_LABELS, STATUS_LABELS
-from portfolio.budget.services import FULL_SPLIT, MAX_CENTS, MAX_YEAR, MIN_YEAR, format_percentage
+from portfolio.budget.rules import FULL_SPLIT, MAX_CENTS, MAX_YEAR, MIN_YEAR, format_percentage
 from portfolio.web.forms import SelectField, VersionedForm, max_length, optional_int, required, select_choices
 from portfolio.core.money import format_euros, parse_euros
 

@@ -4,7 +4,8 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 
 from portfolio.web.permissions import Permission, requires
-from portfolio.budget import history, services
+from portfolio.budget import funding, history, rules
+from portfolio.budget import lines as budget_lines
 from portfolio.budget.export import write_overview_xlsx
 from portfolio.budget.forms import (
     AllocationEditForm, AllocationForm, BudgetLineEditForm, BudgetLineForm, FundingSourceEditForm,
@@ -30,7 +31,7 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 @routes.context_processor
 def _template_helpers():
     return {
-        "kind_label": kind_label, "status_label": status_label, "percentage": services.format_percentage,
+        "kind_label": kind_label, "status_label": status_label, "percentage": rules.format_percentage,
         "procurement_pages": "procurements.detail" in current_app.view_functions,
     }
 
@@ -43,7 +44,7 @@ def _year():
     year = year_of(text)
     if year is None:
         raise ServiceError(_("Kies een jaar van %(first)d tot en met %(last)d, bijvoorbeeld %(example)d.",
-                             first=services.MIN_YEAR, last=services.MAX_YEAR, example=local_today().year))
+                             first=rules.MIN_YEAR, last=rules.MAX_YEAR, example=local_today().year))
     return year
 
 
@@ -70,13 +71,13 @@ def export_xlsx():
 @requires(Permission.READ_REGISTER)
 def lines():
     include_archived = request.args.get("archived") == "1"
-    rows = services.list_budget_lines(get_session(), include_archived=include_archived)
+    rows = budget_lines.list_budget_lines(get_session(), include_archived=include_archived)
     return render_template("budget/lines.html", lines=rows, include_archived=include_archived)
 
 
 def _line_form(base, line=None):
     session = get_session()
-    applications, procurements = services.choices_for_line(session, line)
+    applications, procurements = budget_lines.choices_for_line(session, line)
     return line_form(base, all_organisations(session), applications=applications, procurements=procurements, line=line)
 
 
@@ -85,8 +86,8 @@ def _line_saver(line=None):
         arguments = {"data": form.data_for_service(), "amounts": form.amounts_for_service(),
                      "shares": form.shares_for_service()}
         if line is None:
-            return services.create_budget_line(get_session(), **arguments)
-        return services.update_budget_line(get_session(), line, loaded_version=form.loaded_version, **arguments)
+            return budget_lines.create_budget_line(get_session(), **arguments)
+        return budget_lines.update_budget_line(get_session(), line, loaded_version=form.loaded_version, **arguments)
 
     return save
 
@@ -106,7 +107,7 @@ def line_create():
 
 
 def _line_or_404(line_id):
-    return services.get_budget_line(get_session(), line_id) or abort(404)
+    return budget_lines.get_budget_line(get_session(), line_id) or abort(404)
 
 
 @routes.route("/lines/<int:line_id>")
@@ -115,7 +116,7 @@ def line_detail(line_id):
     session = get_session()
     line = _line_or_404(line_id)
     return render_template(
-        "budget/line_detail.html", line=line, allocations=services.allocations_to_line(session, line),
+        "budget/line_detail.html", line=line, allocations=budget_lines.allocations_to_line(session, line),
         history_entries=history.line_history(session, line), restore_form=RestoreForm(obj=line),
         organisations=all_organisations(session),
     )
@@ -154,7 +155,7 @@ def line_restore(line_id):
 
 
 def _source_or_404(source_id):
-    return services.get_funding_source(get_session(), source_id) or abort(404)
+    return funding.get_funding_source(get_session(), source_id) or abort(404)
 
 
 def _source_url(source):
@@ -162,8 +163,8 @@ def _source_url(source):
 
 
 def _warn_if_over_allocated(source):
-    """Over-allocation is saved, never silently: say by how much (see portfolio.budget.services)."""
-    over = services.over_allocation_cents(get_session(), source)
+    """Over-allocation is saved, never silently: say by how much (see portfolio.budget.funding)."""
+    over = funding.over_allocation_cents(get_session(), source)
     if over:
         flash(_("Let op: %(name)s %(year)d is overschreden met %(amount)s.",
                 name=source.name, year=source.year, amount=format_euros(over)), "warning")
@@ -175,7 +176,7 @@ def funding_create():
     form = FundingSourceForm(year=str(year_of(request.args.get("year")) or local_today().year))
     return form_page(
         form, "budget/funding_form.html",
-        lambda f: services.create_funding_source(get_session(), data=f.data_for_service()),
+        lambda f: funding.create_funding_source(get_session(), data=f.data_for_service()),
         success=lambda source: _("Dekking %(name)s aangemaakt.", name=source.name),
         redirect_to=_source_url, source=None,
     )
@@ -201,7 +202,7 @@ def funding_edit(source_id):
     form = FundingSourceEditForm(obj=source, year=str(source.year), available=euros_text(source.available_cents))
 
     def save(f):
-        saved = services.update_funding_source(get_session(), source, data=f.data_for_service(),
+        saved = funding.update_funding_source(get_session(), source, data=f.data_for_service(),
                                                loaded_version=f.loaded_version)
         _warn_if_over_allocated(saved)
         return saved
@@ -213,8 +214,8 @@ def funding_edit(source_id):
 def _allocation_form(base, allocation=None):
     session = get_session()
     extra = {"amount": euros_text(allocation.amount_cents)} if allocation is not None else {}
-    return base(obj=allocation, procurements=services.procurements_for_choice(session, allocation and allocation.procurement_id),
-                lines=services.lines_for_choice(session, allocation and allocation.budget_line_id), **extra)
+    return base(obj=allocation, procurements=rules.procurements_for_choice(session, allocation and allocation.procurement_id),
+                lines=funding.lines_for_choice(session, allocation and allocation.budget_line_id), **extra)
 
 
 def _allocation_or_404(source, allocation_id):
@@ -230,7 +231,7 @@ def allocation_create(source_id):
     source = _source_or_404(source_id)
 
     def save(form):
-        allocation = services.create_allocation(get_session(), source, data=form.data_for_service())
+        allocation = funding.create_allocation(get_session(), source, data=form.data_for_service())
         _warn_if_over_allocated(source)
         return allocation
 
@@ -245,7 +246,7 @@ def allocation_edit(source_id, allocation_id):
     allocation = _allocation_or_404(source, allocation_id)
 
     def save(form):
-        saved = services.update_allocation(get_session(), allocation, data=form.data_for_service(),
+        saved = funding.update_allocation(get_session(), allocation, data=form.data_for_service(),
                                            loaded_version=form.loaded_version)
         _warn_if_over_allocated(source)
         return saved
@@ -262,7 +263,7 @@ def allocation_delete(source_id, allocation_id):
     allocation = _allocation_or_404(source, allocation_id)
     form = RestoreForm()
     if form.validate():
-        services.delete_allocation(get_session(), allocation, loaded_version=form.loaded_version)
+        funding.delete_allocation(get_session(), allocation, loaded_version=form.loaded_version)
         flash(_("Toewijzing verwijderd."), "success")
     else:
         flash(_("Het formulier is onvolledig; laad de pagina opnieuw."), "error")

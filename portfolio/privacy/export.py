@@ -2,14 +2,9 @@
 so it can be handed to the Autoriteit Persoonsgegevens on request. Text cells are always text
 (never a formula), as in the application export."""
 
-import tempfile
-
 from flask_babel import force_locale
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from portfolio.core.spreadsheet import neutralise
+from portfolio.core.spreadsheet import Sheet, clean, write_xlsx
 from portfolio.core.labels import label
 from portfolio.privacy.enums import DpiaRequired, LegalBasis, SpecialCategoryGround
 
@@ -62,29 +57,11 @@ def export_row(activity, controller, dpo):
             activity.dpia_outcome,
             activity.dpia_next_review.isoformat() if activity.dpia_next_review else "",
         ]
-    return [neutralise(_printable(cell if cell is not None else "")) for cell in cells]
-
-
-def _printable(value):
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    return [clean(cell if cell is not None else "") for cell in cells]
 
 
 def write_register_xlsx(organisation, activities, *, controller_contact, dpo_contact):
     """The workbook in a temporary file: one sheet, a header row, a row per activity."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Verwerkingsregister")
-    sheet.append([_text_cell(sheet, header) for header in HEADERS])
     controller = " – ".join(part for part in (organisation.name, controller_contact) if part)
-    for activity in activities:
-        sheet.append([_text_cell(sheet, value) for value in export_row(activity, controller, dpo_contact or "")])
-    handle = tempfile.TemporaryFile()
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
-
-
-def _text_cell(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+    rows = (export_row(activity, controller, dpo_contact or "") for activity in activities)
+    return write_xlsx([Sheet("Verwerkingsregister", HEADERS, rows)])

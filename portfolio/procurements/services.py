@@ -110,7 +110,9 @@ def update_procurement(session, procurement, *, data, loaded_version, replaces=N
 
 
 def set_replaced(session, procurement, application_ids):
-    """Make the set of replaced applications exactly application_ids (links added or removed)."""
+    """Make the set of replaced applications exactly application_ids (links added or removed); the
+    one check of those ids, for pages and API alike. Raises FieldErrors (under "replaces") for an
+    unknown application or the delivered one."""
     wanted = set(application_ids)
     if procurement.delivered_application_id in wanted:
         raise FieldErrors({"replaces": [_("De opgeleverde applicatie kan zichzelf niet vervangen.")]})

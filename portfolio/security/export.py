@@ -4,14 +4,10 @@ cell is written as text, so nothing becomes a live formula."""
 
 import csv
 import io
-import tempfile
 
 from flask_babel import force_locale
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from portfolio.core.spreadsheet import neutralise
+from portfolio.core.spreadsheet import Sheet, clean, write_xlsx
 from portfolio.applications.enums import BivLevel
 from portfolio.core.labels import label
 from portfolio.security.enums import EvidenceKind, MeasureStatus, Overseer, Priority
@@ -41,13 +37,8 @@ def _yes(value):
     return "ja" if value else "nee"
 
 
-def _clean(value):
-    value = ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-    return neutralise(value)
-
-
 def measure_row(measure, today):
-    return [_clean(cell) for cell in (
+    return [clean(cell) for cell in (
         measure.id, measure.title, _nl(MeasureStatus, measure.status), measure.status_reason or "",
         _date(measure.postponed_until), _nl(Priority, measure.priority), _nl(Overseer, measure.overseer),
         measure.team or "", measure.assignee.name if measure.assignee else "", _date(measure.due_on),
@@ -72,13 +63,13 @@ def measures_csv(measures, today):
 
 
 def measures_xlsx(measures, today):
-    return _workbook("Maatregelen", MEASURE_HEADERS, (measure_row(m, today) for m in measures))
+    return write_xlsx([Sheet("Maatregelen", MEASURE_HEADERS, (measure_row(m, today) for m in measures))])
 
 
 def statement_rows(rows):
     for row in rows:
         requirement = row.requirement
-        yield [_clean(cell) for cell in (
+        yield [clean(cell) for cell in (
             requirement.reference, requirement.chapter or "", requirement.title, _yes(row.applies), row.reason or "",
             "\n".join(m.title for m in row.measures),
             "\n".join(_nl(MeasureStatus, m.status) for m in row.measures),
@@ -86,7 +77,7 @@ def statement_rows(rows):
 
 
 def statement_xlsx(rows):
-    return _workbook("Toepasselijkheid", STATEMENT_HEADERS, statement_rows(rows))
+    return write_xlsx([Sheet("Toepasselijkheid", STATEMENT_HEADERS, statement_rows(rows))])
 
 
 def _evidence_text(item, today):
@@ -102,7 +93,7 @@ def _evidence_text(item, today):
 def ensia_rows(pairs, today):
     for subject, measure in pairs:
         evidence = [item for item in measure.evidence if not item.archived]
-        yield [_clean(cell) for cell in (
+        yield [clean(cell) for cell in (
             subject, measure.title, _nl(MeasureStatus, measure.status), measure.status_reason or "",
             measure.assignee.name if measure.assignee else "", _date(measure.due_on),
             ", ".join(sorted(link.requirement.reference for link in measure.requirement_links)),
@@ -112,23 +103,4 @@ def ensia_rows(pairs, today):
 
 
 def ensia_xlsx(pairs, today):
-    return _workbook("ENSIA", ENSIA_HEADERS, ensia_rows(pairs, today))
-
-
-def _workbook(title, headers, rows):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append([_text_cell(sheet, header) for header in headers])
-    for row in rows:
-        sheet.append([_text_cell(sheet, value) for value in row])
-    handle = tempfile.TemporaryFile()
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
-
-
-def _text_cell(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    return cell
+    return write_xlsx([Sheet("ENSIA", ENSIA_HEADERS, ensia_rows(pairs, today))])

@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from portfolio.core.paging import Page, escape_like
 from portfolio.applications.models import Application
-from portfolio.applications.related import Choice
+from portfolio.applications.related.services import Choice
 from portfolio.auth.models import User
 from portfolio.core.figure_cache import cached
 from portfolio.security.enums import MeasureStatus, Priority

@@ -12,9 +12,10 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlmodel import select
 
-from portfolio.applications import related
+from portfolio.applications.related import services as related
 from portfolio.applications.services import create_application
-from portfolio.budget.services import create_budget_line, create_funding_source
+from portfolio.budget.funding import create_funding_source
+from portfolio.budget.lines import create_budget_line
 from portfolio.privacy.agreements.services import create_agreement
 from portfolio.privacy.breaches.services import create_breach
 from portfolio.privacy.processing.services import create_processing

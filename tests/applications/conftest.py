@@ -7,7 +7,8 @@ import pytest
 from sqlmodel import select
 
 from portfolio.core import archiving
-from portfolio.applications import related, services
+from portfolio.applications import services
+from portfolio.applications.related import services as related
 from portfolio.applications.enums import ContractType, Direction, LifecycleStatus, UsageStatus
 from portfolio.applications.models import Application
 from portfolio.core.audit.history import history_for

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import select
 
-from portfolio.applications import import_files, importing
+from portfolio.applications.importing import reading
 from portfolio.applications.columns import HEADERS
-from portfolio.applications.views_import import UploadStore
+from portfolio.applications.importing.uploads import UploadStore
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
 from tests.applications.helpers import field_errors, flashes, text
@@ -244,8 +244,8 @@ def test_an_upload_without_a_file_is_refused(editor):
 
 
 def test_the_xml_bomb_is_refused_by_the_service_without_expanding(app):
-    with app.app_context(), pytest.raises(importing.ImportRefused):
-        importing.parse(xlsx_with_sheet_xml(BILLION_LAUGHS), "bom.xlsx")
+    with app.app_context(), pytest.raises(reading.ImportRefused):
+        reading.parse(xlsx_with_sheet_xml(BILLION_LAUGHS), "bom.xlsx")
 
 
 @pytest.mark.parametrize("app_config", [{"MAX_CONTENT_LENGTH": 2048}])
@@ -258,7 +258,7 @@ def test_an_oversized_upload_gets_413(editor, db):
 
 
 def test_too_many_rows_are_refused(editor, monkeypatch):
-    monkeypatch.setattr(import_files, "MAX_ROWS", 2)
+    monkeypatch.setattr(reading, "MAX_ROWS", 2)
     response = upload(editor, to_csv(HEADERS, [new_row(Naam=f"App {n}") for n in range(3)]))
     assert response.status_code == 400
     assert "Het bestand heeft meer dan 2 rijen. Splits het in kleinere bestanden." in field_errors(response)

@@ -5,7 +5,7 @@ import itertools
 import pytest
 from sqlmodel import select
 
-from portfolio.budget import services
+from portfolio.budget import funding, lines
 from portfolio.budget.models import BudgetLine
 from portfolio.procurements.enums import Phase
 from portfolio.procurements.models import Procurement
@@ -38,7 +38,7 @@ def make_line(db, organisations):
         data = {"title": f"Post {next(_numbers)}", "kind": "structural", "status": "requested", **fields}
         amounts = list((amounts or {2022: 100_000}).items())
         shares = {organisations[name]: points for name, points in (shares or {}).items()}
-        return _made(db, lambda session: services.create_budget_line(session, data=data, amounts=amounts, shares=shares))
+        return _made(db, lambda session: lines.create_budget_line(session, data=data, amounts=amounts, shares=shares))
 
     return make
 
@@ -49,7 +49,7 @@ def make_source(db):
 
     def make(name=None, *, year=2022, available_cents=7_500_000, **fields):
         data = {"name": name or f"Dekking {next(_numbers)}", "year": year, "available_cents": available_cents, **fields}
-        return _made(db, lambda session: services.create_funding_source(session, data=data))
+        return _made(db, lambda session: funding.create_funding_source(session, data=data))
 
     return make
 
@@ -61,7 +61,7 @@ def make_allocation(db):
     def make(source, cents, *, procurement=None, line=None):
         data = {"amount_cents": cents, "procurement_id": procurement.id if procurement else None,
                 "budget_line_id": line.id if line else None}
-        return _made(db, lambda session: services.create_allocation(session, source, data=data))
+        return _made(db, lambda session: funding.create_allocation(session, source, data=data))
 
     return make
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portfolio.budget import history, services
+from portfolio.budget import funding, history, lines, rules
 from portfolio.budget.models import Allocation, BudgetLine, FundingSource, OrganisationShare, YearAmount
 from portfolio.core.exceptions import FieldErrors, VersionConflict
 
@@ -29,10 +29,10 @@ def refused(run, action):
 
 def test_a_funding_source_name_is_unique_per_year_in_any_case(make_source, run):
     make_source("Ideaalcomplex", year=2022)
-    errors = refused(run, lambda s: services.create_funding_source(
+    errors = refused(run, lambda s: funding.create_funding_source(
         s, data={"name": "IDEAALCOMPLEX", "year": 2022, "available_cents": 1}))
     assert errors == {"name": ["Er is al een dekking met deze naam in 2022."]}
-    run(lambda s: services.create_funding_source(s, data={"name": "Ideaalcomplex", "year": 2023, "available_cents": 1}))
+    run(lambda s: funding.create_funding_source(s, data={"name": "Ideaalcomplex", "year": 2023, "available_cents": 1}))
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_funding_source_name_is_unique_per_year_in_any_case(make_source, run):
     ],
 )
 def test_funding_source_rules(run, rows, data, errors):
-    assert refused(run, lambda s: services.create_funding_source(
+    assert refused(run, lambda s: funding.create_funding_source(
         s, data={"name": "Ideaalcomplex", "year": 2022, "available_cents": 100} | data)) == errors
     assert rows(FundingSource) == []
 
@@ -64,14 +64,14 @@ def test_an_allocation_needs_exactly_one_existing_target(make_source, make_procu
     source = make_source()
     known = {"p": make_procurement().id, "l": make_line().id}
     data = {"amount_cents": 100} | {key: known.get(value, value) for key, value in targets.items()}
-    assert refused(run, lambda s: services.create_allocation(s, source, data=data)) == errors
+    assert refused(run, lambda s: funding.create_allocation(s, source, data=data)) == errors
     assert rows(Allocation) == []
 
 
 @pytest.mark.parametrize("cents", [0, -100, None])
 def test_an_allocation_is_more_than_nothing(make_source, make_line, run, cents):
     source, line = make_source(), make_line()
-    errors = refused(run, lambda s: services.create_allocation(s, source, data={"amount_cents": cents, "budget_line_id": line.id}))
+    errors = refused(run, lambda s: funding.create_allocation(s, source, data={"amount_cents": cents, "budget_line_id": line.id}))
     assert list(errors) == ["amount"]
 
 
@@ -80,7 +80,7 @@ def test_over_allocation_is_saved_and_reported_with_its_amount(make_source, make
     make_allocation(source, 5_000_000, line=make_line())
     allocation = make_allocation(source, 3_000_000, line=make_line())
     assert stored(Allocation, allocation.id).amount_cents == 3_000_000
-    assert run(lambda s: services.over_allocation_cents(s, s.get(FundingSource, source.id))) == 500_000
+    assert run(lambda s: funding.over_allocation_cents(s, s.get(FundingSource, source.id))) == 500_000
 
 
 def test_lowering_a_source_below_its_allocations_is_allowed_and_reported(make_source, make_line, make_allocation, run):
@@ -89,8 +89,8 @@ def test_lowering_a_source_below_its_allocations_is_allowed_and_reported(make_so
 
     def lower(session):
         stored = session.get(FundingSource, source.id)
-        services.update_funding_source(session, stored, data={"available_cents": 4_000_000}, loaded_version=1)
-        return services.over_allocation_cents(session, stored)
+        funding.update_funding_source(session, stored, data={"available_cents": 4_000_000}, loaded_version=1)
+        return funding.over_allocation_cents(session, stored)
 
     assert run(lower) == 1_000_000
 
@@ -101,7 +101,7 @@ def test_a_line_s_years_and_split_are_replaced_row_by_row(make_line, organisatio
 
     def change(session):
         stored = session.get(BudgetLine, line.id)
-        services.update_budget_line(
+        lines.update_budget_line(
             session, stored, data={}, amounts=[(2023, 250), (2024, 300)],
             shares={organisations["Diemen"]: 2_500, organisations["Uithoorn"]: 7_500, organisations["Duo+"]: 0},
             loaded_version=1,
@@ -115,14 +115,14 @@ def test_a_line_s_years_and_split_are_replaced_row_by_row(make_line, organisatio
     # Only the years or split changed, and still the line's version moved on: a concurrent edit is caught.
     assert saved.version == 2
     with pytest.raises(VersionConflict):
-        run(lambda s: services.update_budget_line(s, s.get(BudgetLine, line.id), data={}, amounts=[(2022, 1)],
+        run(lambda s: lines.update_budget_line(s, s.get(BudgetLine, line.id), data={}, amounts=[(2022, 1)],
                                                   shares={}, loaded_version=1))
 
 
 def test_saving_a_line_unchanged_writes_nothing(make_line, organisations, run, stored_line, audit_count):
     line = make_line(amounts={2022: 100}, shares={"Diemen": 10_000})
     before = audit_count()
-    run(lambda s: services.update_budget_line(s, s.get(BudgetLine, line.id), data={"title": line.title},
+    run(lambda s: lines.update_budget_line(s, s.get(BudgetLine, line.id), data={"title": line.title},
                                               amounts=[(2022, 100)], shares={organisations["Diemen"]: 10_000},
                                               loaded_version=1))
     assert audit_count() == before and stored_line(line.id)[0].version == 1
@@ -139,7 +139,7 @@ def test_saving_a_line_unchanged_writes_nothing(make_line, organisations, run, s
     ],
 )
 def test_a_line_s_years_are_checked(run, rows, amounts, message):
-    errors = refused(run, lambda s: services.create_budget_line(
+    errors = refused(run, lambda s: lines.create_budget_line(
         s, data={"title": "Post", "kind": "structural", "status": "requested"}, amounts=amounts, shares={}))
     assert errors == {"years": [message]}
     assert rows(BudgetLine) == [] and rows(YearAmount) == []
@@ -158,14 +158,14 @@ def test_a_line_s_years_are_checked(run, rows, amounts, message):
 )
 def test_a_line_s_split_must_add_up_to_100(run, rows, organisations, shares, message):
     by_id = {organisations.get(name, name): points for name, points in shares.items()}
-    errors = refused(run, lambda s: services.create_budget_line(
+    errors = refused(run, lambda s: lines.create_budget_line(
         s, data={"title": "Post", "kind": "incidental", "status": "granted"}, amounts=[(2022, 1)], shares=by_id))
     assert errors == {"shares": [message]}
     assert rows(OrganisationShare) == []
 
 
 def test_a_revised_amount_needs_its_reason(run):
-    errors = refused(run, lambda s: services.create_budget_line(
+    errors = refused(run, lambda s: lines.create_budget_line(
         s, data={"title": "Thuiswerkomgeving ICT", "kind": "structural", "status": "requested",
                  "original_cents": 18_000_000, "revised_cents": 16_000_000, "revision_reason": " "},
         amounts=[(2022, 16_000_000)], shares={}))
@@ -173,7 +173,7 @@ def test_a_revised_amount_needs_its_reason(run):
 
 
 def test_unknown_kind_status_and_links_are_refused(run):
-    errors = refused(run, lambda s: services.create_budget_line(
+    errors = refused(run, lambda s: lines.create_budget_line(
         s, data={"title": "Post", "kind": "eenmalig", "status": "misschien", "application_id": 9999,
                  "procurement_id": 9999}, amounts=[(2022, 1)], shares={}))
     assert set(errors) == {"kind", "status", "application_id", "procurement_id"}
@@ -181,7 +181,7 @@ def test_unknown_kind_status_and_links_are_refused(run):
 
 def test_fields_outside_the_list_are_not_accepted(run):
     with pytest.raises(TypeError):
-        run(lambda s: services.create_budget_line(
+        run(lambda s: lines.create_budget_line(
             s, data={"title": "Post", "kind": "structural", "status": "requested", "archived": True},
             amounts=[(2022, 1)], shares={}))
 
@@ -196,9 +196,9 @@ def test_a_line_s_history_includes_its_years_split_and_allocations_even_when_del
     make_allocation(source, 60, line=other)
 
     def change(session):
-        services.update_budget_line(session, session.get(BudgetLine, line.id), data={}, amounts=[(2022, 100)],
+        lines.update_budget_line(session, session.get(BudgetLine, line.id), data={}, amounts=[(2022, 100)],
                                     shares={}, loaded_version=1)
-        services.delete_allocation(session, session.get(Allocation, allocation.id), loaded_version=1)
+        funding.delete_allocation(session, session.get(Allocation, allocation.id), loaded_version=1)
 
     run(change)
     entries = run(lambda s: [(e.entity_type, e.action) for e in history.line_history(s, s.get(BudgetLine, line.id))])
@@ -208,11 +208,11 @@ def test_a_line_s_history_includes_its_years_split_and_allocations_even_when_del
         ("budget_line_share", "insert"), ("budget_line_share", "delete"),
         ("allocation", "insert"), ("allocation", "delete"),
     ])
-    funding = run(lambda s: [(e.entity_type, e.action) for e in history.funding_history(s, s.get(FundingSource, source.id))])
-    assert sorted(funding) == sorted([("funding_source", "insert"), ("allocation", "insert"), ("allocation", "insert"),
+    source_entries = run(lambda s: [(e.entity_type, e.action) for e in history.funding_history(s, s.get(FundingSource, source.id))])
+    assert sorted(source_entries) == sorted([("funding_source", "insert"), ("allocation", "insert"), ("allocation", "insert"),
                                       ("allocation", "delete")])
 
 
 @pytest.mark.parametrize(("points", "text"), [(10_000, "100"), (3_333, "33,33"), (1_250, "12,5"), (5, "0,05"), (0, "0")])
 def test_percentages_are_written_the_dutch_way(points, text):
-    assert services.format_percentage(points) == text
+    assert rules.format_percentage(points) == text

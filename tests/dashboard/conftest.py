@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from portfolio.budget.services import create_budget_line
+from portfolio.budget.lines import create_budget_line
 from portfolio.privacy.breaches.services import create_breach
 from portfolio.security import services as security_services
 from tests.applications.conftest import (  # noqa: F401  (the register's factories)

@@ -10,10 +10,10 @@ from flask import url_for
 from sqlmodel import select
 
 from portfolio.applications.models import Application
-from portfolio.applications.related import create_contract, create_integration, create_usage
+from portfolio.applications.related.services import create_contract, create_integration, create_usage
 from portfolio.auth.models import User
 from portfolio.budget.models import BudgetLine, FundingSource
-from portfolio.budget.services import create_allocation
+from portfolio.budget.funding import create_allocation
 from portfolio.privacy.chain import FIGURES
 from portfolio.privacy.models import ProcessingActivity, ProcessorAgreement
 from portfolio.privacy.breaches.services import create_breach

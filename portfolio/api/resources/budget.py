@@ -1,4 +1,4 @@
-"""/api/v1/funding-sources and /budget-lines, through portfolio.budget.services.
+"""/api/v1/funding-sources and /budget-lines, through portfolio.budget.funding and .lines.
 
 Funding sources are not archived (the screens have no such action); budget lines are.
 """
@@ -9,7 +9,7 @@ from sqlmodel import exists, func, select
 from portfolio.api.crud import Resource, merged, paged
 from portfolio.api.schemas import budget as schemas
 from portfolio.web.permissions import Permission
-from portfolio.budget import services
+from portfolio.budget import funding, lines
 from portfolio.budget.models import BudgetLine, FundingSource, YearAmount
 
 
@@ -51,7 +51,7 @@ def _children(data):
 
 def create_line(session, data):
     amounts, shares = _children(data)
-    return services.create_budget_line(session, data=data, amounts=amounts, shares=shares)
+    return lines.create_budget_line(session, data=data, amounts=amounts, shares=shares)
 
 
 def update_line(session, line, data, version):
@@ -59,10 +59,10 @@ def update_line(session, line, data, version):
         "amounts": [{"year": a.year, "amount_cents": a.amount_cents} for a in line.amounts],
         "shares": [{"organisation_id": s.organisation_id, "basis_points": s.basis_points} for s in line.shares],
     }
-    values = merged(line, services.LINE_FIELDS, data)
+    values = merged(line, lines.LINE_FIELDS, data)
     values["amounts"], values["shares"] = data.get("amounts", current["amounts"]), data.get("shares", current["shares"])
     amounts, shares = _children(values)
-    return services.update_budget_line(session, line, data=values, amounts=amounts, shares=shares, loaded_version=version)
+    return lines.update_budget_line(session, line, data=values, amounts=amounts, shares=shares, loaded_version=version)
 
 
 def serialize_line(line):
@@ -78,15 +78,15 @@ FUNDING_SOURCES = Resource(
     name="funding-sources", tag="funding-sources", model=FundingSource, read=schemas.FundingSourceRead,
     read_permission=Permission.READ_REGISTER, write_permission=Permission.WRITE_REGISTER,
     query=schemas.FundingSourceQuery, list=list_sources, create_schema=schemas.FundingSourceCreate,
-    create=lambda session, data: services.create_funding_source(session, data=data),
+    create=lambda session, data: funding.create_funding_source(session, data=data),
     update_schema=schemas.FundingSourceUpdate,
-    update=lambda session, record, data, version: services.update_funding_source(session, record, data=data, loaded_version=version),
-    serialize=serialize_source, load=services.get_funding_source,
+    update=lambda session, record, data, version: funding.update_funding_source(session, record, data=data, loaded_version=version),
+    serialize=serialize_source, load=funding.get_funding_source,
 )
 BUDGET_LINES = Resource(
     name="budget-lines", tag="budget-lines", model=BudgetLine, read=schemas.BudgetLineRead,
     read_permission=Permission.READ_REGISTER, write_permission=Permission.WRITE_REGISTER,
     query=schemas.BudgetLineQuery, list=list_lines, create_schema=schemas.BudgetLineCreate, create=create_line,
     update_schema=schemas.BudgetLineUpdate, update=update_line, archivable=True, serialize=serialize_line,
-    load=services.get_budget_line,
+    load=lines.get_budget_line,
 )

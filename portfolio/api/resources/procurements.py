@@ -1,13 +1,10 @@
 """/api/v1/procurements, through portfolio.procurements.services."""
 
-from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 from sqlmodel import func, select
 
 from portfolio.api.crud import Resource, paged
 from portfolio.api.schemas.procurements import ProcurementCreate, ProcurementQuery, ProcurementRead, ProcurementUpdate
-from portfolio.applications.models import Application
-from portfolio.core.exceptions import FieldErrors
 from portfolio.procurements import services
 from portfolio.procurements.models import Procurement
 from portfolio.web.permissions import Permission, can, requires
@@ -27,25 +24,14 @@ def list_(session, query):
     return paged(session, statement, query)
 
 
-def _replaces(session, data):
-    """The replaced applications' ids from data (None when absent). Raises FieldErrors for an unknown id."""
-    replaces = data.pop("replaces", None)
-    if replaces is None:
-        return None
-    replaces = sorted(set(replaces))
-    found = set(session.exec(select(Application.id).where(Application.id.in_(replaces))).all())
-    if set(replaces) - found:
-        raise FieldErrors({"replaces": [_("Kies een bestaande applicatie.")]})
-    return replaces
-
-
 def create(session, data):
-    replaces = _replaces(session, data)
+    replaces = data.pop("replaces", None)
     return services.create_procurement(session, data=data, replaces=replaces or ())
 
 
 def update(session, record, data, version):
-    replaces = _replaces(session, data)
+    """replaces absent: the links stay as they are."""
+    replaces = data.pop("replaces", None)
     return services.update_procurement(session, record, data=data, loaded_version=version, replaces=replaces)
 
 

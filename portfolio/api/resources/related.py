@@ -1,4 +1,4 @@
-"""/api/v1/usages, /contracts and /integrations, through portfolio.applications.related.
+"""/api/v1/usages, /contracts and /integrations, through portfolio.applications.related.services.
 
 The screens edit these on the application's page; here they are resources of their own, with
 the application named in the body when one is made and as a filter when listing.
@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from portfolio.api.crud import Resource, merged, paged
 from portfolio.api.schemas import related as schemas
-from portfolio.applications import related
+from portfolio.applications.related import services as related
 from portfolio.applications.models import Application, Contract, Integration, Usage
 from portfolio.web.permissions import Permission
 from portfolio.core.exceptions import FieldErrors

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, create_model
 
 MAX_INT = 2**31 - 1  # PostgreSQL integer columns
-MAX_CENTS = 2_000_000_000  # as the budget services: the columns are 32-bit integers on PostgreSQL
+MAX_CENTS = 2_000_000_000  # as portfolio.budget.rules: the columns are 32-bit integers on PostgreSQL
 
 
 def Text(maximum, minimum=0):

@@ -1,4 +1,4 @@
-"""Pages of the spreadsheet import: upload, preview, confirm; the file waits server-side in between."""
+"""Uploaded import files kept server-side between the preview and its confirmation."""
 
 import json
 import os
@@ -7,20 +7,13 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import current_app
 from flask_babel import gettext as _
-from flask_login import current_user
 
-from portfolio.applications import importing
-from portfolio.applications.importing_forms import TOKEN_PATTERN, ConfirmImportForm, ImportForm
-from portfolio.web.permissions import Permission, requires
-from portfolio.core.db import get_session
-from portfolio.web.routing import Routes
-
-routes = Routes()
-
+from portfolio.applications.importing.reading import ImportRefused
 
 MAX_AGE_SECONDS = 60 * 60
+TOKEN_PATTERN = r"[A-Za-z0-9_-]{32}"  # what secrets.token_urlsafe(24) gives
 
 
 class UploadStore:
@@ -48,7 +41,7 @@ class UploadStore:
     def take(self, user_id, token):
         """(data, filename) of the file behind token, which is deleted. Raises ImportRefused for
         a token that is malformed, unknown, older than max_age or of another user."""
-        refused = importing.ImportRefused(_(
+        refused = ImportRefused(_(
             "Deze import is verlopen of niet van u. Upload het bestand opnieuw."
         ))
         if not re.fullmatch(TOKEN_PATTERN, token or ""):
@@ -93,50 +86,3 @@ class UploadStore:
 
 def upload_store():
     return UploadStore(Path(current_app.instance_path) / "imports")
-
-
-@routes.route("/import", methods=["GET", "POST"])
-@requires(Permission.WRITE_REGISTER)
-def import_file():
-    form = ImportForm()
-    if not form.validate_on_submit():
-        return render_template("applications/import.html", form=form), 400 if form.is_submitted() else 200
-    upload = form.file.data
-    data = upload.read()
-    try:
-        parsed = importing.parse(data, upload.filename)
-    except importing.ImportRefused as error:
-        form.file.errors = [*form.file.errors, error.message]
-        return render_template("applications/import.html", form=form), error.status
-    preview = importing.validate(get_session(), parsed)
-    token = None
-    if preview.is_valid and preview.has_changes:
-        token = upload_store().put(current_user.id, upload.filename, data)
-    return _preview_page(preview, token)
-
-
-@routes.route("/import/confirm", methods=["POST"])
-@requires(Permission.WRITE_REGISTER)
-def import_confirm():
-    form = ConfirmImportForm()
-    if not form.validate_on_submit():
-        raise importing.ImportRefused(_("Het formulier is onvolledig; laad de pagina opnieuw."))
-    data, filename = upload_store().take(current_user.id, form.token.data)
-    session = get_session()
-    preview = importing.validate(session, importing.parse(data, filename))
-    if preview.is_valid:
-        try:
-            created, changed = importing.apply(session, preview, reason=_("Import uit %(filename)s", filename=filename))
-        except importing.ImportInvalid as error:
-            preview.errors = error.errors
-    if not preview.is_valid:
-        return _preview_page(preview, None)  # 400: the request's transaction is rolled back
-    flash(_("Import voltooid: %(created)d aangemaakt, %(changed)d gewijzigd.",
-            created=len(created), changed=len(changed)), "success")
-    return redirect(url_for("applications.index"))
-
-
-def _preview_page(preview, token):
-    confirm = ConfirmImportForm(formdata=None, token=token) if token else None
-    page = render_template("applications/import_preview.html", preview=preview, confirm=confirm)
-    return page, 200 if preview.is_valid else 400

@@ -4,7 +4,7 @@ from flask import abort, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
-from portfolio.applications import related
+from portfolio.applications.related import services as related
 from portfolio.applications.forms import (
     ContractEditForm, ContractForm, IntegrationEditForm, IntegrationForm, UsageEditForm, UsageForm,
 )

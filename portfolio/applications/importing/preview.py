@@ -1,49 +1,24 @@
-"""Import of the application register from CSV or XLSX in the export's own column layout."""
+"""Checking import rows against the register and the services' rules: what would be created and
+what would change (old → new), and every error; nothing is written here."""
 
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 
 from flask_babel import gettext as _
 from sqlmodel import select
 
 from portfolio.applications import services
 from portfolio.applications.columns import COLUMNS
-from portfolio.applications.import_files import (
-    EXTENSIONS, MAX_FILE_BYTES, MAX_ROWS, MAX_ROWS_CLI, ImportRefused, RowError, is_blank, parse,
-)
-from portfolio.core.labels import label
 from portfolio.applications.export import dutch_label
+from portfolio.applications.importing.cells import CellError, cell_value, display, parse_id
+from portfolio.applications.importing.reading import RowError
 from portfolio.applications.models import Application
-from portfolio.core.audit.capture import set_reason
-from portfolio.core.exceptions import FieldErrors, ServiceError
 from portfolio.reference.models import Domain
 from portfolio.suppliers.models import Supplier
-from portfolio.suppliers.services import find_or_create_supplier
-
-__all__ = [  # reading lives in import_files; callers use this module for the whole import
-    "EXTENSIONS", "MAX_FILE_BYTES", "MAX_ROWS", "MAX_ROWS_CLI", "ImportInvalid", "ImportRefused",
-    "Preview", "RowError", "apply", "parse", "validate",
-]
 
 REQUIRED_FIELDS = ("name", "domain", "lifecycle_status")
 BY_HEADER = {column.header: column for column in COLUMNS}
 BY_FIELD = {column.field: column for column in COLUMNS if column.field}
 SERVICE_FIELD = {"supplier": "supplier_id", "domain": "domain_id"}
-ID_PATTERN = re.compile(r"\d{1,9}", re.ASCII)
-DATE_PATTERNS = (  # ISO, and what Dutch Excel writes when it saves a CSV
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII), (0, 1, 2)),
-    (re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})", re.ASCII), (2, 1, 0)),
-)
-
-
-
-class ImportInvalid(ServiceError):
-    """Rows broke a rule while being written; ``errors`` lists them. The caller must roll back."""
-
-    def __init__(self, errors):
-        super().__init__(_("Er is niets opgeslagen: niet alle rijen zijn geldig."))
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -84,13 +59,6 @@ class Preview:
         return bool(self.creates or self.updates)
 
 
-# --- validating the rows ------------------------------------------------------------------
-
-
-class _CellError(Exception):
-    def __init__(self, message):
-        self.message = message
-
 
 class _Register:
     """What validation compares against, loaded in a fixed number of queries."""
@@ -127,8 +95,8 @@ def validate(session, parsed):
     ids = {}
     for number, cells in parsed.rows:
         try:
-            ids[number] = _parse_id(cells.get("ID"))
-        except _CellError as error:
+            ids[number] = parse_id(cells.get("ID"))
+        except CellError as error:
             ids[number] = error
     register = _Register(session, {value for value in ids.values() if isinstance(value, int)})
     preview = Preview(filename=parsed.filename, errors=list(parsed.errors))
@@ -161,7 +129,7 @@ def validate(session, parsed):
 
 def _plan_row(register, number, application_id, cells, errors):
     """The row as a PlannedRow, or None when a cell cannot be read; errors get what is wrong."""
-    if isinstance(application_id, _CellError):
+    if isinstance(application_id, CellError):
         errors.append(RowError(number, "ID", application_id.message))
         return None
     application = register.applications.get(application_id)
@@ -173,8 +141,8 @@ def _plan_row(register, number, application_id, cells, errors):
         column = BY_HEADER[header]
         try:
             if header != "ID":
-                values[column.field] = _value(register, column, raw)
-        except _CellError as error:
+                values[column.field] = cell_value(register, column, raw)
+        except CellError as error:
             errors.append(RowError(number, header, error.message))
     errors.extend(RowError(number, BY_FIELD[name].header, _("Dit veld is verplicht."))
                   for name in REQUIRED_FIELDS if name in values and values[name] is None)
@@ -197,7 +165,7 @@ def _plan_row(register, number, application_id, cells, errors):
             planned.new_supplier = value
         else:
             planned.data[SERVICE_FIELD.get(name, name)] = value.id if isinstance(value, (Supplier, Domain)) else value
-        planned.changes.append(Change(header, _display(BY_FIELD[name], old), _display(BY_FIELD[name], value)))
+        planned.changes.append(Change(header, display(BY_FIELD[name], old), display(BY_FIELD[name], value)))
     return planned
 
 
@@ -235,123 +203,3 @@ def _check_name(register, planned, seen, errors):
                                                       row=seen[key])))
     seen.setdefault(key, planned.row)
 
-
-def _parse_id(raw):
-    if is_blank(raw):
-        return None
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    if isinstance(raw, str) and ID_PATTERN.fullmatch(raw.strip()):
-        raw = int(raw)
-    if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw < 2**31:
-        return raw
-    raise _CellError(_("Vul de ID van een bestaande applicatie in, of laat de cel leeg voor een nieuwe."))
-
-
-def _value(register, column, raw):
-    """The cell as the application field holds it (a Supplier, or a new supplier's name; a
-    Domain; an enum's stored value; a date; stripped text). Raises _CellError with the reason."""
-    if column.field == "supplier_support_ends":
-        return _parse_date(raw)
-    text = _text(raw)
-    if text is None:
-        return None
-    if column.field == "domain":
-        if text.lower() not in register.domains:
-            raise _CellError(_("Onbekend domein: %(name)s. Kies een bestaand domein.", name=text))
-        return register.domains[text.lower()]
-    if column.enum is not None:
-        if text.casefold() not in register.enum_values[column.enum]:
-            choices = ", ".join(dutch_label(column.enum, member) for member in column.enum)
-            raise _CellError(_("Onbekende waarde: %(value)s. Kies uit: %(choices)s.", value=text, choices=choices))
-        return register.enum_values[column.enum][text.casefold()]
-    table = Supplier.__table__ if column.field == "supplier" else Application.__table__
-    maximum = table.c["name" if column.field == "supplier" else column.field].type.length
-    if len(text) > maximum:
-        raise _CellError(_("Gebruik hoogstens %(max)d tekens.", max=maximum))
-    return register.suppliers.get(text.lower(), text) if column.field == "supplier" else text
-
-
-def _text(raw):
-    if raw is None or isinstance(raw, str):
-        return (raw or "").strip() or None
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    if isinstance(raw, datetime) and raw.time() == time():
-        return raw.date().isoformat()
-    return raw.isoformat() if isinstance(raw, (date, time)) else str(raw)
-
-
-def _parse_date(raw):
-    if isinstance(raw, datetime) and raw.time() == time():
-        return raw.date()
-    if isinstance(raw, date) and not isinstance(raw, datetime):
-        return raw
-    if is_blank(raw):
-        return None
-    for pattern, order in DATE_PATTERNS:
-        match = pattern.fullmatch(raw.strip()) if isinstance(raw, str) else None
-        if match:
-            parts = [int(part) for part in match.groups()]
-            try:
-                return date(*(parts[index] for index in order))
-            except ValueError:
-                break
-    raise _CellError(_("Vul een datum in als jjjj-mm-dd, bijvoorbeeld 2027-03-31."))
-
-
-def _display(column, value):
-    if value is None:
-        return ""
-    if isinstance(value, (Supplier, Domain)):
-        return value.name
-    if column.enum is not None:
-        return str(label(column.enum, value))
-    return value.isoformat() if isinstance(value, date) else str(value)
-
-
-# --- writing ------------------------------------------------------------------------------
-
-
-def apply(session, preview, *, reason=None):
-    """Write a valid preview through the services, in the caller's transaction (audited by the
-    capture below them). Returns (created, changed) applications. Raises ImportInvalid when the
-    preview has errors or a service refuses a row, VersionConflict when a row changed meanwhile;
-    the caller must then roll back."""
-    if not preview.is_valid:
-        raise ImportInvalid(preview.errors)
-    previous_reason = session.info.get("audit_reason")
-    set_reason(session, reason or previous_reason)
-    suppliers, created, changed = {}, [], []
-    planned = None
-    # Held for the loop: the identity map is weak, and the services look each row's domain and
-    # supplier up by id; without these references that is two queries per row.
-    references = session.exec(select(Domain)).all() + session.exec(select(Supplier)).all()  # noqa: F841
-    try:
-        for planned in sorted(preview.creates + preview.updates, key=lambda row: row.row):
-            data = dict(planned.data)
-            if planned.new_supplier is not None:
-                key = planned.new_supplier.lower()
-                if key not in suppliers:
-                    suppliers[key] = find_or_create_supplier(session, planned.new_supplier)
-                data["supplier_id"] = suppliers[key].id
-            if planned.application_id is None:
-                application = services.create_application(session, data=data)
-                created.append(application)
-            else:
-                application = services.update_application(
-                    session, session.get(Application, planned.application_id), data=data,
-                    loaded_version=planned.loaded_version,
-                )
-                changed.append(application)
-            # Written and audited: out of the identity map, which every later flush would scan.
-            session.expunge(application)
-    except FieldErrors as error:
-        fields = {value: key for key, value in SERVICE_FIELD.items()}
-        raise ImportInvalid([
-            RowError(planned.row, BY_FIELD.get(fields.get(name, name), BY_FIELD["name"]).header, message)
-            for name, messages in error.errors.items() for message in messages
-        ]) from None
-    finally:
-        set_reason(session, previous_reason)
-    return created, changed

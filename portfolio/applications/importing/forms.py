@@ -6,10 +6,9 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import HiddenField
 from wtforms.validators import Regexp
 
-from portfolio.applications.importing import EXTENSIONS, MAX_FILE_BYTES
+from portfolio.applications.importing.reading import EXTENSIONS, MAX_FILE_BYTES
+from portfolio.applications.importing.uploads import TOKEN_PATTERN
 from portfolio.web.forms import required
-
-TOKEN_PATTERN = r"[A-Za-z0-9_-]{32}"
 
 
 class ImportForm(FlaskForm):
